@@ -1,0 +1,59 @@
+import ActorKnowledge
+
+/// What a lexicon phrase names.
+public enum AliasTarget: Sendable, Hashable {
+    /// `nameVariant`: the ـية spelling of a name in ـيا (سورية); taken only without the article, since
+        /// السورية is the adjective.
+        public enum StateForm: UInt8, Sendable, Hashable { case name, nameVariant, adjective, capital, institution }
+    /// A state by name, adjective, capital or institution.
+    case state(id: String, form: StateForm)
+    /// A person by full name, or by short form (`ambiguous` short forms need context).
+    case person(id: String, short: Bool, ambiguous: Bool)
+    /// An organisation.
+    case organization(id: String, short: Bool, ambiguous: Bool)
+    /// A news medium: blocks recognition inside it, never an actor.
+    case media(id: String)
+    /// A title that introduces an official.
+    case title(role: RoleCode, place: String?)
+    /// A word that refers back to an earlier actor or helps title patterns (نظير، بلاد …).
+    case cue(Cue)
+
+    public enum Cue: UInt8, Sendable, Hashable {
+        /// "his counterpart" (نظير/نظيره/نظيرها/نظيريه): same role as the person before, another state.
+        case counterpart
+        /// Generic official words (الوزير، المسؤول …) resolved by coreference with an adjective.
+        case genericOfficial
+        /// A preposition that makes a following capital a venue (في، إلى، من …).
+        case venuePreposition
+        /// A meeting noun that makes a following capital a venue (اجتماع موسكو، محادثات أستانا).
+        case meetingNoun
+        /// A noun after which a state adjective names the state as an actor (الجانب الروسي، الحكومة التركية).
+        case institutionNoun
+        /// A word after which an ambiguous short name is taken (نظام الأسد، الرئيس الأسد).
+        case personContext
+
+        /// The cue for a kind named in `cues.tsv`.
+        init?(_ name: String) {
+            switch name {
+            case "counterpart": self = .counterpart
+            case "generic_official": self = .genericOfficial
+            case "venue_preposition": self = .venuePreposition
+            case "meeting_noun": self = .meetingNoun
+            case "institution_noun": self = .institutionNoun
+            case "person_context": self = .personContext
+            default: return nil
+            }
+        }
+    }
+
+    var priority: Int {
+        switch self {
+        case .media: return 6
+        case .person(_, let short, _): return short ? 3 : 5
+        case .organization(_, let short, _): return short ? 3 : 4
+        case .title: return 4
+        case .state(_, let form): return form == .name ? 4 : 2
+        case .cue: return 1
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import ActorKnowledge
+import ActorText
+
+/// Finds the actors mentioned in one document.
+///
+/// Stages: a longest-match scan over the compiled lexicon (`scan`), then resolution with the document's
+/// context: title patterns (title + state + name), date-aware officeholders for unnamed titles, discovery of
+/// officials not in the knowledge base, coreference (surnames, "الوزير الروسي", "نظيره التركي"), and capitals
+/// as venues rather than actors. News media block matches inside their names and are never actors.
+///
+/// A `Recognizer` is immutable and `Sendable`; use one for all documents of a run.
+public struct Recognizer: Sendable {
+    public let lexicon: CompiledLexicon
+    var knowledge: KnowledgeBase { lexicon.knowledge }
+
+    public init(lexicon: CompiledLexicon) { self.lexicon = lexicon }
+
+    public init(knowledge: KnowledgeBase) { self.lexicon = CompiledLexicon(knowledge: knowledge) }
+
+    /// The mentions in `text`, in text order.
+    /// - Parameter date: the document's date (`YYYY-MM-DD`), used to resolve titles and affiliations.
+    /// - Complexity: O(t) in the tokens of the text.
+    public func mentions(in text: TokenizedText, date: String?) -> [Mention] {
+        let raw = lexicon.scan(text)
+        var r = Resolution(recognizer: self, text: text, date: date, raw: raw)
+        r.run()
+        return r.mentions
+    }
+
+    /// Names and kind of an actor id found by this recogniser (knowledge base or discovered).
+    public func describe(_ id: String, date: String?) -> ActorDescription? {
+        if let s = knowledge.states[id] {
+            return ActorDescription(id: id, nameEn: s.nameEn, nameAr: s.namesAr.first ?? s.nameEn, kind: .state, country: id)
+        }
+        if let p = knowledge.officials[id] {
+            return ActorDescription(
+                id: id, nameEn: p.nameEn, nameAr: p.namesAr.first ?? p.nameEn, kind: .person,
+                country: knowledge.country(ofOfficial: id, at: date))
+        }
+        if let o = knowledge.organizations[id] {
+            return ActorDescription(id: id, nameEn: o.nameEn, nameAr: o.namesAr.first ?? o.nameEn, kind: .organization, country: o.country)
+        }
+        return nil
+    }
+}
+
+/// The per-document resolution state.
+struct Resolution {
+    let recognizer: Recognizer
+    let text: TokenizedText
+    let date: String?
+    let raw: [RawMatch]
+    var mentions: [Mention] = []
+    /// Persons named so far in the document, with their roles when a title gave one.
+    var introduced: Set<String> = []
+    var lastPerson: (id: String, role: RoleCode?)? = nil
+    var lastPersonByCountry: [String: String] = [:]
+    /// Discovered officials: id → the name as written.
+    var discovered: [String: String] = [:]
+
+    var lexicon: CompiledLexicon { recognizer.lexicon }
+    var kb: KnowledgeBase { recognizer.knowledge }
+
+    init(recognizer: Recognizer, text: TokenizedText, date: String?, raw: [RawMatch]) {
+        self.recognizer = recognizer
+        self.text = text
+        self.date = date
+        self.raw = raw
+    }
+
+    // MARK: Helpers over raw matches
+
+    func adjacent(_ a: Int, _ b: Int, allowComma: Bool = false) -> Bool {
+        guard a < raw.count, b < raw.count else { return false }
+        guard raw[a].tokens.upperBound == raw[b].tokens.lowerBound else { return false }
+        let boundary = text.tokens[raw[b].tokens.lowerBound].boundaryBefore
+        return boundary == .space || (allowComma && boundary == .clause)
+    }
+
+    func state(_ k: Int, form: AliasTarget.StateForm? = nil) -> String? {
+        guard k < raw.count else { return nil }
+        for t in raw[k].targets {
+            if case .state(let id, let f) = t, form == nil || f == form { return id }
+        }
+        return nil
+    }
+
+    func person(_ k: Int, allowAmbiguous: Bool) -> String? {
+        guard k < raw.count else { return nil }
+        var candidates: [String] = []
+        for t in raw[k].targets {
+            if case .person(let id, _, let ambiguous) = t, !ambiguous || allowAmbiguous || introduced.contains(id) {
+                candidates.append(id)
+            }
+        }
+        if candidates.count <= 1 { return candidates.first }
+        // Several people share the name: prefer one named before, then one in office on the date.
+        if let c = candidates.first(where: { introduced.contains($0) }) { return c }
+        if let date, let c = candidates.first(where: { kb.officials[$0]?.roles(at: date).isEmpty == false }) { return c }
+        return candidates.sorted().first
+    }
+
+    func title(_ k: Int) -> (RoleCode, String?)? {
+        guard k < raw.count else { return nil }
+        for t in raw[k].targets { if case .title(let role, let place) = t { return (role, place) } }
+        return nil
+    }
+
+    func has(_ k: Int, _ cue: AliasTarget.Cue) -> Bool {
+        guard k >= 0, k < raw.count else { return false }
+        return raw[k].targets.contains(.cue(cue))
+    }
+
+    func isMedia(_ k: Int) -> Bool {
+        raw[k].targets.contains { if case .media = $0 { return true } else { return false } }
+    }
+
+    func organization(_ k: Int) -> String? {
+        for t in raw[k].targets {
+            if case .organization(let id, _, let ambiguous) = t, !ambiguous || introduced.contains(id) { return id }
+        }
+        return nil
+    }
+
+    // MARK: Emitting
+
+    /// Original offsets of tokens `range`, skipping `strip` proclitic letters of the first token.
+    func span(_ range: Range<Int>, strip: Int) -> (start: Int, end: Int, u8s: Int, u8e: Int) {
+        let first = text.tokens[range.lowerBound], last = text.tokens[range.upperBound - 1]
+        var start = Int(first.start), u8 = Int(first.utf8Start)
+        if strip > 0 {
+            // Walk the original scalars of the first token, skipping `strip` letters (diacritics ride along).
+            var skipped = 0
+            let scalars = text.original(utf8: Int(first.utf8Start)..<Int(first.utf8End)).unicodeScalars
+            var idx = scalars.startIndex
+            while idx < scalars.endIndex, skipped < strip {
+                u8 += String(scalars[idx]).utf8.count
+                start += 1
+                idx = scalars.index(after: idx)
+                skipped += 1
+                // Diacritics after the stripped letter belong to it.
+                while idx < scalars.endIndex, (0x64B...0x65F).contains(scalars[idx].value) || scalars[idx].value == 0x640 {
+                    u8 += String(scalars[idx]).utf8.count
+                    start += 1
+                    idx = scalars.index(after: idx)
+                }
+            }
+        }
+        return (start, Int(last.end), u8, Int(last.utf8End))
+    }
+
+    mutating func emit(_ id: String, kind: ActorKind, country: String?, tokens: Range<Int>, strip: Int,
+                       method: MentionMethod, role: RoleCode? = nil) {
+        let sp = span(tokens, strip: strip)
+        let surface = text.original(utf8: sp.u8s..<sp.u8e)
+        mentions.append(Mention(
+            actor: id, kind: kind, country: country, start: sp.start, end: sp.end, utf8Start: sp.u8s, utf8End: sp.u8e,
+            text: surface, method: method, role: role?.rawValue, tokens: tokens,
+            sentence: Int(text.sentenceOfToken[tokens.lowerBound])))
+        if kind == .person {
+            introduced.insert(id)
+            lastPerson = (id, role ?? kb.officials[id]?.primaryRole(at: date)?.code)
+            if let c = country { lastPersonByCountry[c] = id }
+        }
+    }
+
+    mutating func emitPerson(_ id: String, tokens: Range<Int>, strip: Int, method: MentionMethod, role: RoleCode? = nil) {
+        emit(id, kind: .person, country: kb.country(ofOfficial: id, at: date) ?? officeCountry(id),
+             tokens: tokens, strip: strip, method: method, role: role)
+    }
+
+    /// Country of a placeholder office id (`office:ROLE:PLACE`) or a discovered person (`new:…@PLACE`).
+    func officeCountry(_ id: String) -> String? {
+        guard let place = Self.placeOf(id) else { return nil }
+        if kb.states[place] != nil { return place }
+        return kb.organizations[place]?.country
+    }
+
+    static func placeOf(_ id: String) -> String? {
+        if id.hasPrefix("office:") { return id.split(separator: ":").last.map(String.init) }
+        if id.hasPrefix("new:"), let at = id.lastIndex(of: "@") { return String(id[id.index(after: at)...]) }
+        return nil
+    }
+}
+
+/// Function words and verbs that end a discovered name.
+enum StopWords {
+    static let words: Set<[UInt8]> = Set([
+        "في", "من", "إلى", "الى", "على", "عن", "مع", "إن", "أن", "ان", "قد", "لقد", "كان", "كانت", "قال", "قالت",
+        "أكد", "أكدت", "أعلن", "أعلنت", "اعتبر", "أشار", "أضاف", "بحث", "التقى", "استقبل", "يوم", "اليوم", "أمس",
+        "خلال", "بعد", "قبل", "حول", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "و", "أو", "ثم", "لدى",
+        "عند", "بين", "حيث", "كما", "وقال", "وأكد", "وأضاف", "أيضا", "السبت", "الأحد", "الاثنين", "الثلاثاء",
+        "الأربعاء", "الخميس", "الجمعة", "إنه", "إنها", "أنه", "أنها", "الرئيس", "رئيس", "وزير", "نائب",
+    ].map { NormalizedForm.codes(of: $0) })
+
+    static func contains(_ w: [UInt8]) -> Bool { words.contains(w) }
+
+    /// Prepositions spelled with alef maqsura, which normalisation would confuse with names (على/علي).
+    static let writtenPrepositions: Set<String> = ["على", "إلى", "الى", "حتى", "لدى", "متى", "عل"]
+}
+
+extension Recognizer {
+    /// The raw lexicon matches of a text with their targets, for `mentions --explain`.
+    public func explain(_ text: TokenizedText) -> [(text: String, targets: [String])] {
+        lexicon.scan(text).map { m in
+            (text.original(tokens: m.tokens) + (m.strip > 0 ? " (−\(m.strip))" : ""), m.targets.map { "\($0)" })
+        }
+    }
+}

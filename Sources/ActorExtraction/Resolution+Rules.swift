@@ -1,0 +1,226 @@
+import ActorKnowledge
+import ActorText
+
+extension Resolution {
+    /// Walks the raw matches once, applying the rules in order of specificity.
+    mutating func run() {
+        var k = 0
+        var venueEnd = -1  // token index just after the last capital taken as a venue
+        var adjectiveEnd = -1  // token index just after the last adjective taken as a state
+        while k < raw.count {
+            if isMedia(k) { k += 1; continue }
+            if let (role, place) = title(k), let next = resolveTitle(at: k, role: role, place: place) {
+                k = next
+                continue
+            }
+            if has(k, .counterpart), let next = resolveCounterpart(at: k) {
+                k = next
+                continue
+            }
+            if has(k, .genericOfficial), let next = resolveGeneric(at: k) {
+                k = next
+                continue
+            }
+            let contextBefore = k > 0 && adjacent(k - 1, k) && has(k - 1, .personContext)
+            if let p = person(k, allowAmbiguous: contextBefore) {
+                let short = raw[k].targets.contains { if case .person(p, true, _) = $0 { return true } else { return false } }
+                emitPerson(p, tokens: raw[k].tokens, strip: raw[k].strip,
+                           method: short && introduced.contains(p) ? .coreference : .lexicon)
+                k += 1
+                continue
+            }
+            if let o = organization(k) {
+                emit(o, kind: .organization, country: kb.organizations[o]?.country, tokens: raw[k].tokens,
+                     strip: raw[k].strip, method: .lexicon)
+                k += 1
+                continue
+            }
+            let capital = state(k, form: .capital)
+            let variant = raw[k].article ? nil : state(k, form: .nameVariant)
+            let name = state(k, form: .name) ?? variant ?? state(k, form: .institution)
+            // A capital that is not also this state's own name (الكويت، تونس، الجزائر) may be a venue; a word
+            // that names one state and is another's capital (عمان: Oman, Amman) is a place when used as one.
+            if let c = capital, name != c, isVenue(k, venueEnd: venueEnd) {
+                venueEnd = raw[k].tokens.upperBound
+                k += 1
+                continue
+            }
+            if let s = name ?? capital {
+                emit(s, kind: .state, country: s, tokens: raw[k].tokens, strip: raw[k].strip, method: .lexicon)
+                k += 1
+                continue
+            }
+            if let a = state(k, form: .adjective) {
+                let afterNoun = k > 0 && adjacent(k - 1, k) && has(k - 1, .institutionNoun)
+                let chained = raw[k].tokens.lowerBound == adjectiveEnd
+                    && text.tokens[raw[k].tokens.lowerBound].boundaryBefore == .space
+                if afterNoun || chained {
+                    emit(a, kind: .state, country: a, tokens: raw[k].tokens, strip: raw[k].strip, method: .lexicon)
+                    adjectiveEnd = raw[k].tokens.upperBound
+                }
+            }
+            k += 1
+        }
+    }
+
+    /// A capital is a venue after a preposition (في جنيف، إلى أنقرة), with the proclitic ب (بموسكو), after a
+    /// meeting noun (اجتماع موسكو، مسار أستانا), or coordinated with a venue just before (في جنيف وأنقرة).
+    func isVenue(_ k: Int, venueEnd: Int) -> Bool {
+        if raw[k].proclitic == ArabicAlphabet.beh { return true }
+        if k > 0 && adjacent(k - 1, k) && (has(k - 1, .venuePreposition) || has(k - 1, .meetingNoun)) { return true }
+        if raw[k].proclitic == ArabicAlphabet.waw {
+            // "في جنيف وأنقرة": the previous word ended a venue.
+            if raw[k].tokens.lowerBound == venueEnd { return true }
+        }
+        return false
+    }
+
+    /// The state named by an adjective or a state name right after raw match `k`.
+    func stateAfter(_ k: Int) -> String? {
+        guard k + 1 < raw.count, adjacent(k, k + 1) else { return nil }
+        return state(k + 1, form: .adjective) ?? state(k + 1, form: .name)
+            ?? (raw[k + 1].article ? nil : state(k + 1, form: .nameVariant))
+    }
+
+    /// title [+ state adjective | state name | organisation] [+ ،] [+ name].
+    /// - Returns: the next raw index, or `nil` to let other rules look at `k`.
+    mutating func resolveTitle(at k: Int, role: RoleCode, place: String?) -> Int? {
+        var j = k + 1
+        var where_ = place
+        var stateFromTitle: String? = nil
+        if let s = stateAfter(k) {
+            stateFromTitle = s
+            where_ = s
+            j = k + 2
+        } else if k + 1 < raw.count, adjacent(k, k + 1), let o = organization(k + 1) ?? orgAny(k + 1) {
+            where_ = o
+            j = k + 2
+        }
+        // A named person right after the title (a comma may separate them).
+        if j < raw.count, adjacent(j - 1, j, allowComma: true), let p = person(j, allowAmbiguous: true) {
+            emitPerson(p, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon, role: role)
+            return j + 1
+        }
+        let titleEnd = raw[j - 1].tokens.upperBound
+        // An unknown name right after: discover the official.
+        if let place = where_, let nameRange = discoverName(from: titleEnd) {
+            let name = (nameRange.lowerBound..<nameRange.upperBound).map { text.normalized($0) }.joined(separator: " ")
+            let id = "new:\(name)@\(place)"
+            discovered[id] = text.original(tokens: nameRange)
+            emit(id, kind: .person, country: officeCountry(id), tokens: nameRange, strip: 0, method: .pattern, role: role)
+            // Skip raw matches inside the discovered name.
+            var next = j
+            while next < raw.count && raw[next].tokens.lowerBound < nameRange.upperBound { next += 1 }
+            return next
+        }
+        guard let place = where_ else { return nil }
+        // No name: the person this title refers to, if one of that office was named before in the article, …
+        if let p = introduced.sorted().first(where: { id in
+            kb.officials[id]?.roles(at: date).contains { $0.code == role && $0.place == place } == true
+        }) {
+            emitPerson(p, tokens: raw[k].tokens.lowerBound..<titleEnd, strip: raw[k].strip, method: .coreference, role: role)
+            return j
+        }
+        // … else, for a generic word (الوزير الروسي، المسؤول الإيراني), the last person of that state, …
+        if has(k, .genericOfficial), let p = lastPersonByCountry[place] {
+            emitPerson(p, tokens: raw[k].tokens.lowerBound..<titleEnd, strip: raw[k].strip, method: .coreference, role: role)
+            return j
+        }
+        // … else the officeholder on the article's date, …
+        if let p = lexicon.officeholder(role: role, place: place, date: date) {
+            emitPerson(p, tokens: raw[k].tokens.lowerBound..<titleEnd, strip: raw[k].strip, method: .pattern, role: role)
+            return j
+        }
+        // … else the office itself, which still belongs to its state. A title without a state or
+        // organisation ("الرئيس" alone) says too little and is left to the other rules.
+        _ = stateFromTitle
+        let office = "office:\(role.rawValue):\(place)"
+        emit(office, kind: .person, country: officeCountry(office),
+             tokens: raw[k].tokens.lowerBound..<titleEnd, strip: raw[k].strip, method: .pattern, role: role)
+        return j
+    }
+
+    /// "نظيره التركي [هاكان فيدان]": the same office as the last person named, in another state.
+    mutating func resolveCounterpart(at k: Int) -> Int? {
+        let j = k + 1
+        guard let s = stateAfter(k) else { return nil }
+        if j + 1 < raw.count, adjacent(j, j + 1, allowComma: true), let p = person(j + 1, allowAmbiguous: true) {
+            emitPerson(p, tokens: raw[j + 1].tokens, strip: raw[j + 1].strip, method: .lexicon, role: lastPerson?.role)
+            return j + 2
+        }
+        let end = raw[j].tokens.upperBound
+        if let role = lastPerson?.role {
+            if let nameRange = discoverName(from: end) {
+                let name = nameRange.map { text.normalized($0) }.joined(separator: " ")
+                let id = "new:\(name)@\(s)"
+                discovered[id] = text.original(tokens: nameRange)
+                emit(id, kind: .person, country: s, tokens: nameRange, strip: 0, method: .pattern, role: role)
+                var next = j + 1
+                while next < raw.count && raw[next].tokens.lowerBound < nameRange.upperBound { next += 1 }
+                return next
+            }
+            if let p = lexicon.officeholder(role: role, place: s, date: date) {
+                emitPerson(p, tokens: raw[k].tokens.lowerBound..<end, strip: raw[k].strip, method: .coreference, role: role)
+                return j + 1
+            }
+        }
+        emit(s, kind: .state, country: s, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon)
+        return j + 1
+    }
+
+    /// "الوزير الروسي", "المسؤولين الروس": a person of that state named before, else the state.
+    mutating func resolveGeneric(at k: Int) -> Int? {
+        guard let s = stateAfter(k) else { return nil }
+        let j = k + 1
+        if j + 1 < raw.count, adjacent(j, j + 1, allowComma: true), let p = person(j + 1, allowAmbiguous: true) {
+            emitPerson(p, tokens: raw[j + 1].tokens, strip: raw[j + 1].strip, method: .lexicon)
+            return j + 2
+        }
+        if let p = lastPersonByCountry[s] {
+            emitPerson(p, tokens: raw[k].tokens.lowerBound..<raw[j].tokens.upperBound, strip: raw[k].strip, method: .coreference)
+        } else {
+            emit(s, kind: .state, country: s, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon)
+        }
+        return j + 1
+    }
+
+    /// Any organisation at `k`, ambiguous short forms included (after a title they are not ambiguous).
+    func orgAny(_ k: Int) -> String? {
+        for t in raw[k].targets { if case .organization(let id, _, _) = t { return id } }
+        return nil
+    }
+
+    /// The tokens of a person's name starting at token `t`: a given name followed by one to three more
+    /// words, stopping at punctuation, function words, verbs of saying and lexicon phrases.
+    func discoverName(from t: Int) -> Range<Int>? {
+        let tokens = text.tokens
+        guard t < tokens.count, tokens[t].boundaryBefore == .space || tokens[t].boundaryBefore == .clause else { return nil }
+        guard lexicon.givenNames.contains(Array(text.codes(of: t))) else { return nil }
+        // على and علي normalise alike; the original spelling tells the preposition from the name.
+        let written = text.original(tokens: t..<(t + 1))
+        if StopWords.writtenPrepositions.contains(written) { return nil }
+        var end = t + 1
+        while end < tokens.count, end - t < 4, tokens[end].boundaryBefore == .space, onlySpaceBefore(end) {
+            let w = Array(text.codes(of: end))
+            if StopWords.contains(w) || startsLexiconPhrase(end) { break }
+            end += 1
+        }
+        // A lone given name is not a name; "عبد" needs its second part.
+        guard end - t >= 2 else { return nil }
+        return t..<end
+    }
+
+    /// Whether only spaces separate token `t` from the one before (no colon, quote or bracket).
+    func onlySpaceBefore(_ t: Int) -> Bool {
+        let gap = text.original(utf8: Int(text.tokens[t - 1].utf8End)..<Int(text.tokens[t].utf8Start))
+        return gap.unicodeScalars.allSatisfy { $0 == " " || $0 == "\u{A0}" }
+    }
+
+    /// Whether a raw match other than a name starts at token `t`.
+    func startsLexiconPhrase(_ t: Int) -> Bool {
+        for m in raw where m.tokens.lowerBound == t {
+            return m.targets.contains { if case .person = $0 { return false } else { return true } }
+        }
+        return false
+    }
+}

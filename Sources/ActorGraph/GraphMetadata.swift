@@ -1,0 +1,70 @@
+/// How a graph was made: inputs, dates, options and the tool version.
+///
+/// Invariant: `inputs` and `sources` are sorted and unique, so merging is order-independent.
+public struct GraphMetadata: Sendable, Codable, Hashable {
+    /// Version of actorgraph that wrote the graph.
+    public var tool: String
+    /// Input paths or document ids, sorted.
+    public var inputs: [String]
+    /// Number of documents (stories, after reprint folding) that contributed.
+    public var documents: Int
+    /// Earliest and latest document dates (`YYYY-MM-DD`), if any document had a date.
+    public var dateFrom: String?
+    public var dateTo: String?
+    /// Sources (newspapers, agencies) of the documents, sorted.
+    public var sources: [String]
+    /// Options that shape the graph (level, window, weight …), as given.
+    public var options: [String: String]
+    /// A title for diagrams, if the user gave one.
+    public var title: String?
+
+    public init(
+        tool: String = actorgraphVersion, inputs: [String] = [], documents: Int = 0, dateFrom: String? = nil,
+        dateTo: String? = nil, sources: [String] = [], options: [String: String] = [:], title: String? = nil
+    ) {
+        self.tool = tool
+        self.inputs = inputs
+        self.documents = documents
+        self.dateFrom = dateFrom
+        self.dateTo = dateTo
+        self.sources = sources
+        self.options = options
+        self.title = title
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tool, inputs, documents, dateFrom = "date_from", dateTo = "date_to", sources, options, title
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(tool, forKey: .tool)
+        try c.encode(inputs, forKey: .inputs)
+        try c.encode(documents, forKey: .documents)
+        try c.encode(dateFrom, forKey: .dateFrom)
+        try c.encode(dateTo, forKey: .dateTo)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(options, forKey: .options)
+        try c.encodeIfPresent(title, forKey: .title)
+    }
+
+    /// Combines the metadata of two graphs. Commutative and associative.
+    public func merged(with o: GraphMetadata) -> GraphMetadata {
+        var options = self.options
+        for (k, v) in o.options {
+            if let mine = options[k], mine != v { options[k] = "mixed" } else { options[k] = v }
+        }
+        return GraphMetadata(
+            tool: max(tool, o.tool),
+            inputs: Array(Set(inputs).union(o.inputs)).sorted(),
+            documents: documents + o.documents,
+            dateFrom: minDate(dateFrom, o.dateFrom),
+            dateTo: maxDate(dateTo, o.dateTo),
+            sources: Array(Set(sources).union(o.sources)).sorted(),
+            options: options,
+            title: title == o.title ? title : nil)
+    }
+}
+
+/// The version written into every output.
+public let actorgraphVersion = "0.1.0"

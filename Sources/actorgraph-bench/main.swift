@@ -1,0 +1,83 @@
+// actorgraph-bench: numbers, not pass/fail.
+//
+//   actorgraph-bench render-loop N     renders a small graph N times in this process; prints RSS before/after
+//   actorgraph-bench recognize FILES…  tokenizes and recognises the files (repeated to ≥ 50 MB); prints MB/s
+import ActorExtraction
+import ActorGraph
+import ActorKnowledge
+import ActorRender
+import ActorText
+import Foundation
+
+func residentBytes() -> Int {
+    guard let s = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let pages = s.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func sampleDOT() -> String {
+    var g = RelationGraph()
+    let names = [("RUS", "Russia", "روسيا"), ("IRN", "Iran", "إيران"), ("TUR", "Turkey", "تركيا"), ("SYR", "Syria", "سوريا")]
+    for (id, en, ar) in names { g.addNode(Node(id: id, name: en, nameAr: ar, type: .state, country: id, mentions: 2)) }
+    g.addEdge(Edge(source: "RUS", target: "IRN", count: 3, cooperation: 2))
+    g.addEdge(Edge(source: "RUS", target: "TUR", count: 1, conflict: 1))
+    g.addEdge(Edge(source: "SYR", target: "IRN", count: 2))
+    var dot = DOTEncoder().encode(g)
+    if let o = ProcessInfo.processInfo.environment["BENCH_OVERLAP"] { dot = dot.replacingOccurrences(of: "overlap=false", with: "overlap=\(o)") }
+    return dot
+}
+
+let args = Array(CommandLine.arguments.dropFirst())
+switch args.first {
+case "render-loop":
+    let n = args.count > 1 ? Int(args[1]) ?? 1000 : 1000
+    let dot = sampleDOT()
+    // Optional: only one engine (e.g. `render-loop 1000 dot`), to tell whose memory grows.
+    let engines: [LayoutEngine] = args.count > 2 ? args[2].split(separator: ",").compactMap { LayoutEngine(rawValue: String($0)) }
+        : [.dot, .neato, .fdp, .sfdp, .circo, .twopi]
+    let withFailures = !(args.count > 3 && args[3] == "no-failures")
+    var errors = 0
+    func round(_ i: Int) throws {
+        _ = try Graphviz.shared.render(dot: dot, engine: engines[i % engines.count], format: i % 3 == 0 ? .png : .svg)
+        // Failing renders must free everything too.
+        if withFailures {
+            do { _ = try Graphviz.shared.render(dot: "graph { a -- }", engine: .dot, format: .svg) } catch { errors += 1 }
+        }
+    }
+    // Warm up with the same mix: plugins, fontconfig and cairo caches, allocator arenas.
+    for i in 0..<300 { try round(i) }
+    errors = 0
+    let before = residentBytes()
+    let t0 = now()
+    for i in 0..<n { try round(i) }
+    let t1 = now()
+    let after = residentBytes()
+    print("renders=\(n) failed_renders=\(errors) seconds=\(String(format: "%.2f", t1 - t0)) rss_before=\(before) rss_after=\(after) growth=\(after - before)")
+case "recognize":
+    let files = Array(args.dropFirst())
+    var texts: [String] = []
+    for f in files { if let s = try? String(contentsOfFile: f, encoding: .utf8) { texts.append(s) } }
+    guard !texts.isEmpty else { print("usage: actorgraph-bench recognize FILES…"); exit(2) }
+    let t0 = now()
+    let recognizer = Recognizer(knowledge: try KnowledgeBase.bundled())
+    let t1 = now()
+    let bytesPerPass = texts.reduce(0) { $0 + $1.utf8.count }
+    let passes = max(1, 50_000_000 / bytesPerPass)
+    var mentions = 0
+    let t2 = now()
+    for _ in 0..<passes {
+        for t in texts { mentions += recognizer.mentions(in: TokenizedText(t), date: "2016-12-01").count }
+    }
+    let t3 = now()
+    let mb = Double(bytesPerPass * passes) / 1e6
+    print(String(format: "knowledge_base_load_s=%.3f bytes=%d passes=%d mentions=%d seconds=%.3f MB_per_s=%.1f", t1 - t0, bytesPerPass, passes, mentions, t3 - t2, mb / (t3 - t2)))
+default:
+    print("usage: actorgraph-bench render-loop N | recognize FILES…")
+    exit(2)
+}

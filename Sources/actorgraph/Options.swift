@@ -1,0 +1,85 @@
+import ActorCorpus
+import ActorKnowledge
+import ActorPipeline
+import ActorRender
+import ArgumentParser
+import Foundation
+
+/// Options for reading articles and the knowledge base.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Article files (.txt) or directories of them.", valueName: "input"))
+    var inputs: [String]
+
+    @Option(help: ArgumentHelp("Date (YYYY-MM-DD) for inputs that the manifest does not date.", valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("Source name for inputs that the manifest does not name.", valueName: "name"))
+    var source: String?
+
+    @Option(name: .customLong("lexicon"),
+            help: ArgumentHelp("Extra knowledge-base file (TSV, see docs/knowledge-format.md); repeatable. Its entries add to or override the bundled ones.", valueName: "file"))
+    var lexicons: [String] = []
+
+    func validate() throws {
+        if let date, DateParsing.isoDay(date) == nil {
+            throw ValidationError("--date \"\(date)\" is not a date; write it as YYYY-MM-DD")
+        }
+    }
+
+    func knowledge() throws -> KnowledgeBase {
+        var kb = try KnowledgeBase.bundled()
+        for file in lexicons { try kb.load(contentsOf: URL(fileURLWithPath: file), displayName: file) }
+        return kb
+    }
+
+    func documents() throws -> [Document] {
+        try InputReader(defaultDate: date.flatMap(DateParsing.isoDay), defaultSource: source).documents(for: inputs)
+    }
+}
+
+/// The output formats of commands that write graphs.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case svg, dot, canon, png, pdf, json
+
+    var graphviz: GraphvizFormat? { GraphvizFormat(rawValue: rawValue) }
+}
+
+/// Options for drawing.
+struct DrawOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: "Output format: svg, dot (laid out, with positions), canon (plain DOT), png, pdf or json.")
+    var format: OutputFormat = .svg
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (written atomically); standard output when absent.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "Layout engine: auto (dot for small graphs, sfdp for large), dot, neato, fdp, sfdp, circo or twopi.")
+    var engine: String = "auto"
+
+    @Option(help: "Node labels: en, ar or both.")
+    var labels: DOTStyle.Labels = .both
+
+    @Option(help: "Diagram title.")
+    var title: String?
+
+    func validate() throws {
+        if engine != "auto" && LayoutEngine(rawValue: engine) == nil {
+            throw ValidationError("unknown layout engine \"\(engine)\"; use one of: auto, \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func engine(for nodes: Int) -> LayoutEngine {
+        if let e = LayoutEngine(rawValue: engine) { return e }
+        return nodes <= 60 ? .dot : .sfdp
+    }
+}
+
+extension DOTStyle.Labels: ExpressibleByArgument {}
+
+/// Writes bytes to the output file (atomically) or to standard output.
+func emit(_ data: Data, to output: String?) throws {
+    if let output {
+        try AtomicFile.write(data, to: output)
+    } else {
+        FileHandle.standardOutput.write(data)
+    }
+}

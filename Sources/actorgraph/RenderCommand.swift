@@ -1,0 +1,28 @@
+import ActorGraph
+import ArgumentParser
+import Foundation
+import ActorCorpus
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw a saved graph (from `build --format json`) as SVG, DOT, PNG or PDF.",
+        discussion: """
+            Examples:
+              actorgraph render Output/seeds.json --format svg -o Output/seeds.svg
+              actorgraph render Output/seeds.json --format png --engine neato -o seeds.png
+            """)
+
+    @Argument(help: ArgumentHelp("A graph written by `actorgraph build --format json`.", valueName: "graph"))
+    var graph: String
+
+    @OptionGroup var draw: DrawOptions
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: graph) else {
+            throw InputError(location: graph, message: "cannot read the graph file; check the path")
+        }
+        let g = try RelationGraph(jsonData: data, source: graph)
+        try write(g, draw: draw)
+    }
+}

@@ -1,0 +1,110 @@
+import ActorKnowledge
+import ActorText
+import Testing
+
+@testable import ActorExtraction
+
+/// One recogniser over the bundled knowledge base, shared by the tests.
+let sharedRecognizer: Recognizer = Recognizer(knowledge: try! KnowledgeBase.bundled())
+
+func mentions(_ text: String, date: String? = nil) -> [Mention] {
+    sharedRecognizer.mentions(in: TokenizedText(text), date: date)
+}
+
+func ids(_ text: String, date: String? = nil) -> [String] { mentions(text, date: date).map(\.actor) }
+
+@Suite("Recognition")
+struct RecognizerTests {
+    @Test("Proclitics are removed when the rest is a known entry, and offsets skip them",
+          arguments: [("وروسيا", "RUS", "روسيا"), ("لإيران", "IRN", "إيران"), ("والكرملين", "RUS", "الكرملين"),
+                      ("بالعراق", "IRQ", "العراق"), ("فتركيا", "TUR", "تركيا"),
+                      // ل + ال is written لل: what is left of the word is its surface.
+                      ("وللسعودية", "SAU", "سعودية")])
+    func proclitics(word: String, id: String, surface: String) throws {
+        let text = "قالت مصادر إن \(word) تتابع الوضع."
+        let m = try #require(mentions(text).first)
+        #expect(m.actor == id)
+        #expect(m.text == surface)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == surface)
+    }
+
+    @Test("Names that begin with proclitic letters stay whole",
+          arguments: [("ولايتي", "velayati"), ("فيدان", "fidan"), ("بوتين", "putin"), ("كيري", "kerry"),
+                      ("لافروف", "lavrov"), ("لاريجاني", "larijani"), ("بيسكوف", "peskov")])
+    func namesSurvive(name: String, idPart: String) throws {
+        let m = try #require(mentions("وقال \(name) للصحفيين إن المحادثات كانت بناءة.", date: "2016-12-01").first)
+        #expect(m.actor.contains(idPart), "\(name) → \(m.actor)")
+        #expect(m.text == name)
+    }
+
+    @Test("A title with a state adjective and a name gives the person, not the state")
+    func titleAdjectiveName() {
+        let found = mentions("ناقش وزير الخارجية الروسي سيرغي لافروف، اليوم السبت، الوضع في سوريا.", date: "2024-11-30")
+        #expect(found.map(\.actor) == ["sergey-lavrov", "SYR"])
+        #expect(found.first?.country == "RUS")
+    }
+
+    @Test("Spelling variants of one name meet: سيرغي/سيرجي لافروف, جاويش/تشاووش أوغلو")
+    func spellingVariants() {
+        #expect(ids("التقى سيرجي لافروف نظيره", date: "2016-01-01").first == "sergey-lavrov")
+        let a = ids("قال مولود جاويش أوغلو إن", date: "2017-01-01").first
+        let b = ids("قال مولود تشاووش أوغلو إن", date: "2017-01-01").first
+        #expect(a != nil && a == b)
+    }
+
+    @Test("An unnamed title resolves to the officeholder on the article's date")
+    func titleByDate() {
+        let text = "أكد وزير الخارجية الإيراني أن بلاده ستواصل دعم الحكومة السورية."
+        #expect(ids(text, date: "2016-12-03").first?.contains("zarif") == true)
+        #expect(ids(text, date: "2024-11-30").first?.contains("araghchi") == true)
+    }
+
+    @Test("An official not in the knowledge base is discovered from title, state and name")
+    func discovery() throws {
+        let m = try #require(mentions("وقال وزير الخارجية الماليزي محمد حسن إن بلاده تدعم الحل السياسي.", date: "2024-05-01").first)
+        #expect(m.kind == .person)
+        #expect(m.country == "MYS")
+        #expect(m.text == "محمد حسن")
+        #expect(m.method == .pattern)
+    }
+
+    @Test("A surname after the full name and a title for someone introduced resolve to the same person")
+    func coreference() {
+        let found = mentions("قال وزير الدفاع الروسي، سيرغي شويغو، إن بلاده تقترب من اتفاق. وأضاف شويغو أن المحادثات مستمرة. وأكد الوزير الروسي ذلك.", date: "2016-08-15")
+        let people = found.filter { $0.kind == .person }.map(\.actor)
+        #expect(people.count == 3)
+        #expect(Set(people).count == 1)
+        #expect(people.first?.contains("shoigu") == true)
+    }
+
+    @Test("A capital is a venue after a preposition and an actor when it acts")
+    func venueVersusActor() {
+        #expect(ids("عقد الاجتماع في أنقرة أمس.").isEmpty)
+        #expect(ids("وصل الوفد إلى جنيف ثم بموسكو.").isEmpty)
+        #expect(ids("أعلنت موسكو رفضها للمشروع.") == ["RUS"])
+        #expect(ids("وتدعم أنقرة فصائل المعارضة.") == ["TUR"])
+    }
+
+    @Test("News agencies are sources, not actors")
+    func agencies() {
+        #expect(ids("وفقا لوكالة رويترز ووكالة تاس الروسية.").isEmpty)
+    }
+
+    @Test("الأسد the president needs context; the animal does not become an actor")
+    func assadContext() {
+        #expect(ids("رأى الصياد الأسد في الغابة.").isEmpty)
+        #expect(ids("طالبت المعارضة برحيل نظام الأسد.", date: "2016-01-01").contains("bashar-al-assad"))
+    }
+
+    @Test("Every mention's offsets cut its surface text out of the original")
+    func offsetsAreExact() throws {
+        let text = "بحث مسؤولون روس وإيرانيون في طهران أزمة حلب السورية، وأكد المبعوث الروسي ألكسندر لافرنتيف ووزير الخارجية الإيرانيّ محمد جواد ظريف أن التعاون سيتواصل."
+        let scalars = Array(text.unicodeScalars)
+        let found = mentions(text, date: "2016-12-03")
+        #expect(found.count >= 3)
+        for m in found {
+            #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import ActorGraph
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite("actorgraph build and render", .serialized)
+struct BuildRenderCLITests {
+    @Test("build writes each format; SVG is XML, PNG and PDF have their magic bytes",
+          arguments: ["svg", "dot", "canon", "png", "pdf", "json"])
+    func buildFormats(format: String) throws {
+        let dir = try temporaryDirectory()
+        let out = dir.appendingPathComponent("g.\(format)").path
+        let r = try runCLI(["build", "seeds", "--format", format, "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: out))
+        switch format {
+        case "svg": #expect(XMLParser(data: data).parse())
+        case "png": #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+        case "pdf": #expect(data.starts(with: Array("%PDF".utf8)))
+        case "json": #expect(try RelationGraph(jsonData: data).nodes.count > 5)
+        default: #expect(String(decoding: data, as: UTF8.self).contains("graph actorgraph"))
+        }
+    }
+
+    @Test("build writes to standard output without -o")
+    func stdout() throws {
+        let r = try runCLI(["build", "seeds/004_51fdcd873230be12.txt", "--format", "json"])
+        #expect(r.status == 0)
+        let g = try RelationGraph(jsonData: r.stdout)
+        // The manifest beside the file gives its date.
+        #expect(g.metadata.dateFrom == "2024-11-30")
+    }
+
+    @Test("At state level the seeds relate Russia with Iran and Syria, with evidence sentences")
+    func stateLevelSeeds() throws {
+        let r = try runCLI(["build", "seeds", "--level", "state", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let g = try RelationGraph(jsonData: r.stdout)
+        for pair in [("IRN", "RUS"), ("RUS", "SYR")] {
+            let e = g.edge(EdgeKey(source: pair.0, target: pair.1, directed: false))
+            #expect(e != nil, "no edge \(pair)")
+            #expect(e?.evidence.isEmpty == false)
+        }
+        #expect(g.nodes.allSatisfy { $0.type == .state || $0.type == .organization })
+    }
+
+    @Test("render turns a saved graph into the same SVG that build draws")
+    func renderSavedGraph() throws {
+        let dir = try temporaryDirectory()
+        let json = dir.appendingPathComponent("g.json").path
+        #expect(try runCLI(["build", "seeds", "--format", "json", "-o", json]).status == 0)
+        let a = try runCLI(["render", json, "--format", "svg"])
+        let b = try runCLI(["build", "seeds", "--format", "svg"])
+        #expect(a.status == 0 && b.status == 0)
+        #expect(a.stdout == b.stdout)
+    }
+
+    @Test("Rendering starts no child process: a fake `dot` first on PATH is never run")
+    func noChildProcess() throws {
+        let dir = try temporaryDirectory()
+        let marker = dir.appendingPathComponent("executed").path
+        for name in ["dot", "neato", "sfdp", "fdp", "sh", "bash"] {
+            let fake = dir.appendingPathComponent(name).path
+            try "#!/bin/sh\ntouch \(marker)\n".write(toFile: fake, atomically: true, encoding: .utf8)
+            chmod(fake, 0o755)
+        }
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = dir.path
+        let out = dir.appendingPathComponent("g.svg").path
+        let r = try runCLI(["build", "seeds", "--format", "svg", "-o", out], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out))
+        #expect(!FileManager.default.fileExists(atPath: marker), "a program from PATH was executed")
+        // And no child was spawned at all: the process's children count (from /proc) is checked by
+        // scripts/check-no-exec.sh with strace when available.
+    }
+
+    @Test("A missing input names the path and exits 1; a bad option exits 2")
+    func errors() throws {
+        let r = try runCLI(["build", "no/such/dir", "--format", "json"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no/such/dir"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        let u = try runCLI(["build", "seeds", "--level", "galaxy"])
+        #expect(u.status == 2)
+        let e = try runCLI(["build", "seeds", "--engine", "spring"])
+        #expect(e.status == 2)
+        #expect(e.stderr.contains("sfdp"))
+    }
+
+    @Test("A malformed manifest names file:line")
+    func badManifest() throws {
+        let dir = try temporaryDirectory()
+        try "روسيا وإيران".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "file,date\na.txt,2016-13-45\n".write(to: dir.appendingPathComponent("manifest.csv"), atomically: true, encoding: .utf8)
+        let r = try runCLI(["build", dir.path, "--format", "json"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("manifest.csv:2"))
+    }
+
+    @Test("The same input gives byte-identical output")
+    func deterministic() throws {
+        let a = try runCLI(["build", "seeds", "--format", "svg"])
+        let b = try runCLI(["build", "seeds", "--format", "svg"])
+        #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
+    }
+}
