@@ -12,6 +12,9 @@ public struct CompiledLexicon: Sendable {
     private var transitions: [UInt64: Int32] = [:]
     /// Targets of phrases that end at a node.
     private(set) var terminals: [Int32: [AliasTarget]] = [:]
+    /// Targets whose phrase began with the article (القاهرة، الرياض): they need it in the text too, so that
+    /// قاهرة ("overwhelming") and رياض (a given name) are not taken for Cairo and Riyadh.
+    private(set) var needsArticle: [Int32: Set<AliasTarget>] = [:]
     private var nodeCount: Int32 = 1
     /// For each (role, state), the officeholders, for resolving titles by date.
     private(set) var officeholders: [OfficeKey: [(id: String, role: Role)]] = [:]
@@ -76,7 +79,11 @@ public struct CompiledLexicon: Sendable {
     }
 
     private mutating func add(words: [[UInt8]], _ target: AliasTarget) {
-        guard !words.isEmpty else { return }
+        guard let first = words.first else { return }
+        // Only proper names need their article; titles and cue words are common nouns that also occur
+        // without it in construct phrases (أمير قطر، وزير خارجية روسيا).
+        let isName: Bool = { switch target { case .title, .cue: return false; default: return true } }()
+        let hasArticle = isName && Canonical.form(first).count != first.count
         var node: Int32 = 0
         for w in words {
             let id = vocabulary.intern(Canonical.form(w))
@@ -90,7 +97,13 @@ public struct CompiledLexicon: Sendable {
             }
         }
         var list = terminals[node] ?? []
-        if !list.contains(target) { list.append(target) }
+        if !list.contains(target) {
+            list.append(target)
+            if hasArticle { needsArticle[node, default: []].insert(target) }
+        } else if !hasArticle {
+            // Also listed without the article: no longer needs it.
+            needsArticle[node]?.remove(target)
+        }
         terminals[node] = list
     }
 
@@ -109,14 +122,12 @@ public struct CompiledLexicon: Sendable {
     /// Number of distinct words and trie nodes (for diagnostics).
     public var size: (words: Int, nodes: Int) { (vocabulary.count, Int(nodeCount)) }
 
-    /// Who held `role` for `place` on `date` (the one who started most recently if several).
+    /// Who held `role` for `place` on `date`, when that is one person: offices held by several people at a
+    /// time (ambassadors, envoys, ministers in general) and overlapping records give `nil`. Without a date,
+    /// only a sole current officeholder is returned.
     public func officeholder(role: RoleCode, place: String, date: String?) -> String? {
-        guard let list = officeholders[OfficeKey(role: role, place: place)], !list.isEmpty else { return nil }
-        if let date {
-            return list.filter { $0.role.covers(date) }.max { $0.role.from.first < $1.role.from.first }?.id
-        }
-        // Without a date, only an unambiguous current officeholder.
-        let current = list.filter { $0.role.to == nil }
-        return current.count == 1 ? current[0].id : nil
+        guard role.isSingleHolder, let list = officeholders[OfficeKey(role: role, place: place)], !list.isEmpty else { return nil }
+        let holders = Set(list.filter { entry in date.map { entry.role.covers($0) } ?? (entry.role.to == nil) }.map(\.id))
+        return holders.count == 1 ? holders.first : nil
     }
 }

@@ -32,6 +32,8 @@ public struct Mention: Sendable, Hashable {
     public var method: MentionMethod
     /// The office that identified a person, if a title did (e.g. `foreign_minister`).
     public var role: String?
+    /// For a person speaking for an organisation on the document's date (the UN Secretary-General), its id.
+    public var organization: String?
     /// Token range in the tokenized document.
     public var tokens: Range<Int>
     /// Zero-based sentence index.

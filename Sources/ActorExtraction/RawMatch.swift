@@ -18,7 +18,8 @@ extension CompiledLexicon {
     ///
     /// Each token is tried as written (article removed), then without proclitics — و ف (+ ب ك ل, لل), ب ك,
     /// ل, لل — but a stripped form is only tried when it is a word of the lexicon, so names that begin with
-    /// these letters (ولايتي، فيدان، بوتين، كيري، لافروف) stay whole. Phrases do not cross clause boundaries.
+    /// these letters (ولايتي، فيدان، بوتين، كيري، لافروف) stay whole. Phrases only continue across white
+    /// space: never across punctuation, quotes or brackets.
     /// - Complexity: O(t · k) for t tokens and phrases of at most k words; no allocation per token.
     func scan(_ text: TokenizedText) -> [RawMatch] {
         var matches: [RawMatch] = []
@@ -35,7 +36,7 @@ extension CompiledLexicon {
                     guard let look, var node = child(0, look.id) else { return }
                     var j = i + 1
                     if terminals[node] != nil, best == nil || j > best!.end { best = (j, node, strip, clitic, look.article) }
-                    while j < n, tokens[j].boundaryBefore.rawValue < ScalarClass.clause.rawValue {
+                    while j < n, tokens[j].spaceOnlyBefore {
                         let tj = tokens[j]
                         let js = Int(tj.codeStart), je = Int(tj.codeEnd)
                         guard let w = vocabulary.lookup(codes, Canonical.start(codes, js..<je)..<je),
@@ -73,8 +74,11 @@ extension CompiledLexicon {
                         if codes[s + 1] == A.lam { tryFrom(look(s + 2, canonical: false, article: true), strip: 2, clitic: f) }
                     }
                 }
-                if let b = best, let targets = terminals[b.node] {
-                    matches.append(RawMatch(tokens: i..<b.end, strip: b.strip, proclitic: b.clitic, article: b.article, targets: targets))
+                if let b = best, var targets = terminals[b.node] {
+                    if !b.article, let needy = needsArticle[b.node] { targets.removeAll { needy.contains($0) } }
+                    if !targets.isEmpty {
+                        matches.append(RawMatch(tokens: i..<b.end, strip: b.strip, proclitic: b.clitic, article: b.article, targets: targets))
+                    }
                     i = b.end
                 } else {
                     i += 1

@@ -155,7 +155,9 @@ struct Resolution {
         let surface = text.original(utf8: sp.u8s..<sp.u8e)
         mentions.append(Mention(
             actor: id, kind: kind, country: country, start: sp.start, end: sp.end, utf8Start: sp.u8s, utf8End: sp.u8e,
-            text: surface, method: method, role: role?.rawValue, tokens: tokens,
+            text: surface, method: method, role: role?.rawValue,
+            organization: kind == .person ? kb.organization(ofOfficial: id, at: date) ?? officeOrganization(id) : nil,
+            tokens: tokens,
             sentence: Int(text.sentenceOfToken[tokens.lowerBound])))
         if kind == .person {
             introduced.insert(id)
@@ -174,6 +176,12 @@ struct Resolution {
         guard let place = Self.placeOf(id) else { return nil }
         if kb.states[place] != nil { return place }
         return kb.organizations[place]?.country
+    }
+
+    /// Organisation of a placeholder office or discovered person whose place is an organisation.
+    func officeOrganization(_ id: String) -> String? {
+        guard let place = Self.placeOf(id), kb.organizations[place] != nil else { return nil }
+        return place
     }
 
     static func placeOf(_ id: String) -> String? {

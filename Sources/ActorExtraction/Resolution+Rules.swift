@@ -37,10 +37,14 @@ extension Resolution {
             }
             let capital = state(k, form: .capital)
             let variant = raw[k].article ? nil : state(k, form: .nameVariant)
-            let name = state(k, form: .name) ?? variant ?? state(k, form: .institution)
+            let institution = state(k, form: .institution)
+            let name = state(k, form: .name) ?? variant ?? institution
             // A capital that is not also this state's own name (الكويت، تونس، الجزائر) may be a venue; a word
-            // that names one state and is another's capital (عمان: Oman, Amman) is a place when used as one.
-            if let c = capital, name != c, isVenue(k, venueEnd: venueEnd) {
+            // that names one state and is another's capital (عمان: Oman, Amman) is a place when used as one;
+            // so is a building that speaks for a state (في البيت الأبيض، في قصر الشعب).
+            let placeLike = (capital.map { $0 != state(k, form: .name) && $0 != variant } ?? false)
+                || (institution != nil && state(k, form: .name) == nil)
+            if placeLike, isVenue(k, venueEnd: venueEnd) {
                 venueEnd = raw[k].tokens.upperBound
                 k += 1
                 continue
@@ -114,6 +118,9 @@ extension Resolution {
             return next
         }
         guard let place = where_ else { return nil }
+        // The name may follow after a qualifier ("المندوب الروسي لدى المنظمات الدولية في فيينا ميخائيل
+        // أوليانوف"): then the name is the mention, not the title.
+        if personOfPlaceAhead(place, after: j, within: 8) { return j }
         // No name: the person this title refers to, if one of that office was named before in the article, …
         if let p = introduced.sorted().first(where: { id in
             kb.officials[id]?.roles(at: date).contains { $0.code == role && $0.place == place } == true
@@ -126,14 +133,21 @@ extension Resolution {
             emitPerson(p, tokens: raw[k].tokens.lowerBound..<titleEnd, strip: raw[k].strip, method: .coreference, role: role)
             return j
         }
-        // … else the officeholder on the article's date, …
+        // … else the officeholder on the article's date — unless the name follows later in the sentence
+        // ("مندوب سورية لدى الأمم المتحدة بشار الجعفري"), where the name itself will be the mention, …
         if let p = lexicon.officeholder(role: role, place: place, date: date) {
+            if namedAhead(p, after: j, within: 8) { return j }
             emitPerson(p, tokens: raw[k].tokens.lowerBound..<titleEnd, strip: raw[k].strip, method: .pattern, role: role)
             return j
         }
-        // … else the office itself, which still belongs to its state. A title without a state or
-        // organisation ("الرئيس" alone) says too little and is left to the other rules.
-        _ = stateFromTitle
+        // … else, for an office many hold at once (السفير السعودي، المبعوث الأممي), the state it speaks for, …
+        if !role.isSingleHolder {
+            if let s = stateFromTitle {
+                emit(s, kind: .state, country: s, tokens: raw[k + 1].tokens, strip: raw[k + 1].strip, method: .lexicon)
+            }
+            return j
+        }
+        // … else the office itself (no date, or no record of the holder), which still belongs to its state.
         let office = "office:\(role.rawValue):\(place)"
         emit(office, kind: .person, country: officeCountry(office),
              tokens: raw[k].tokens.lowerBound..<titleEnd, strip: raw[k].strip, method: .pattern, role: role)
@@ -168,7 +182,7 @@ extension Resolution {
         return j + 1
     }
 
-    /// "الوزير الروسي", "المسؤولين الروس": a person of that state named before, else the state.
+    /// "الوزير الروسي": a person of that state named before; "مسؤول تركي", "المسؤولين الروس": the state.
     mutating func resolveGeneric(at k: Int) -> Int? {
         guard let s = stateAfter(k) else { return nil }
         let j = k + 1
@@ -176,12 +190,43 @@ extension Resolution {
             emitPerson(p, tokens: raw[j + 1].tokens, strip: raw[j + 1].strip, method: .lexicon)
             return j + 2
         }
-        if let p = lastPersonByCountry[s] {
+        // Only a definite singular refers back: "مسؤول تركي" (an official) is not someone named before.
+        if raw[k].article, let p = lastPersonByCountry[s] {
             emitPerson(p, tokens: raw[k].tokens.lowerBound..<raw[j].tokens.upperBound, strip: raw[k].strip, method: .coreference)
         } else {
             emit(s, kind: .state, country: s, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon)
         }
         return j + 1
+    }
+
+    /// Whether person `id` is named by one of the next raw matches within `window` of them, in the same sentence.
+    func namedAhead(_ id: String, after j: Int, within window: Int) -> Bool {
+        guard j < raw.count else { return false }
+        let sentence = text.sentenceOfToken[raw[j - 1].tokens.lowerBound]
+        var m = j
+        while m < raw.count, m < j + window, text.sentenceOfToken[raw[m].tokens.lowerBound] == sentence {
+            if raw[m].targets.contains(where: { if case .person(id, _, _) = $0 { return true } else { return false } }) { return true }
+            m += 1
+        }
+        return false
+    }
+
+    /// Whether a person of `place` (state or organisation) is named in the next raw matches of the sentence.
+    func personOfPlaceAhead(_ place: String, after j: Int, within window: Int) -> Bool {
+        guard j < raw.count, j > 0 else { return false }
+        let sentence = text.sentenceOfToken[raw[j - 1].tokens.lowerBound]
+        var m = j
+        while m < raw.count, m < j + window, text.sentenceOfToken[raw[m].tokens.lowerBound] == sentence {
+            if case .title = raw[m].targets.first { return false }  // another title starts another person
+            for t in raw[m].targets {
+                if case .person(let id, _, let ambiguous) = t, !ambiguous,
+                   kb.country(ofOfficial: id, at: date) == place || kb.organization(ofOfficial: id, at: date) == place {
+                    return true
+                }
+            }
+            m += 1
+        }
+        return false
     }
 
     /// Any organisation at `k`, ambiguous short forms included (after a title they are not ambiguous).

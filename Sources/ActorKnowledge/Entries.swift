@@ -31,6 +31,19 @@ public enum RoleCode: String, Sendable, CaseIterable, Hashable {
     case advisor, negotiator, secretaryGeneral = "secretary_general", deputySecretaryGeneral = "deputy_secretary_general"
     case highRepresentative = "high_representative", commissionPresident = "commission_president"
     case councilPresident = "council_president", specialEnvoy = "special_envoy", leader, spokesperson, commander
+
+    /// Whether one person holds this office for a state or organisation at a time, so that an unnamed title
+    /// ("وزير الخارجية الإيراني") can be resolved by date. Ministers in general, envoys, ambassadors,
+    /// advisers, deputies, commanders and spokespeople of organisations come many at a time.
+    public var isSingleHolder: Bool {
+        switch self {
+        case .minister, .envoy, .ambassador, .advisor, .negotiator, .deputyForeignMinister, .deputySecretaryGeneral,
+             .specialEnvoy, .leader, .spokesperson, .commander, .vicePresident, .deputyHeadOfGovernment:
+            return false
+        default:
+            return true
+        }
+    }
 }
 
 /// One office held by a person for a time.

@@ -237,21 +237,19 @@ public struct KnowledgeBase: Sendable {
 }
 
 extension KnowledgeBase {
-    /// The state a person belonged to on `date` (see ``OfficialEntry/primaryRole(at:)``); organisation roles
-    /// give the organisation's country.
+    /// The state a person belonged to on `date`: the place of the role held that day (the latest-started
+    /// if several), else of the role nearest in time. A role in an organisation gives the organisation's
+    /// country, which is `nil` for intergovernmental ones: Guterres speaks for the UN, not for Portugal.
     public func country(ofOfficial id: String, at date: String?) -> String? {
-        guard let o = officials[id] else { return nil }
-        let ordered: [Role] = {
-            var r = o.roles(at: date)
-            if r.isEmpty, let p = o.primaryRole(at: date) { r = [p] }
-            return r
-        }()
-        for role in ordered {
-            if states[role.place] != nil { return role.place }
-            if let org = organizations[role.place], let c = org.country { return c }
-        }
-        // Fall back to any state role of the person.
-        return o.roles.sorted { $0.from.first > $1.from.first }.first { states[$0.place] != nil }?.place
+        guard let role = officials[id]?.primaryRole(at: date) ?? officials[id]?.roles(at: nil).first else { return nil }
+        if states[role.place] != nil { return role.place }
+        return organizations[role.place]?.country
+    }
+
+    /// The organisation a person spoke for on `date`, if their role that day (or nearest) is in one.
+    public func organization(ofOfficial id: String, at date: String?) -> String? {
+        guard let role = officials[id]?.primaryRole(at: date) ?? officials[id]?.roles(at: nil).first else { return nil }
+        return organizations[role.place] != nil ? role.place : nil
     }
 
     /// Checks the invariants of the whole knowledge base; each problem is described with its origin.

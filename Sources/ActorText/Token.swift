@@ -12,6 +12,8 @@ public struct Token: Sendable, Hashable {
     public var codeEnd: Int32
     /// The strongest boundary between the previous token and this one.
     public var boundaryBefore: ScalarClass
+    /// Whether only white space (no punctuation, quote or bracket) separates this token from the previous one.
+    public var spaceOnlyBefore: Bool
 
     /// Number of normalised letters.
     @inline(__always) public var length: Int { Int(codeEnd - codeStart) }

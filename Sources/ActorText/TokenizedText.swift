@@ -69,6 +69,7 @@ public struct TokenizedText: Sendable {
         var tokStart: Int32 = 0, tokUTF8: Int32 = 0, tokCode: Int32 = 0
         var pending: ScalarClass = .lineBreak  // the text starts a paragraph
         var prevWasDigit = false
+        var onlySpace = true
         var dotAfterDigit = false
         let n = buf.count
         while i < n {
@@ -116,9 +117,11 @@ public struct TokenizedText: Sendable {
                     inToken = false
                     tokens.append(Token(
                         start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(i),
-                        codeStart: tokCode, codeEnd: Int32(codes.count), boundaryBefore: pending))
+                        codeStart: tokCode, codeEnd: Int32(codes.count), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
                     pending = .space
+                    onlySpace = true
                 }
+                if !(v == 0x20 || v == 0xA0 || v == 0x09) { onlySpace = false }
                 dotAfterDigit = (v == 0x2E && prevWasDigit)
                 prevWasDigit = false
                 if cls.rawValue > pending.rawValue { pending = cls }
@@ -134,7 +137,7 @@ public struct TokenizedText: Sendable {
         if inToken {
             tokens.append(Token(
                 start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(n),
-                codeStart: tokCode, codeEnd: Int32(codes.count), boundaryBefore: pending))
+                codeStart: tokCode, codeEnd: Int32(codes.count), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
         }
     }
 

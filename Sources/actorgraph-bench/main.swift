@@ -77,7 +77,15 @@ case "recognize":
     let t3 = now()
     let mb = Double(bytesPerPass * passes) / 1e6
     print(String(format: "knowledge_base_load_s=%.3f bytes=%d passes=%d mentions=%d seconds=%.3f MB_per_s=%.1f", t1 - t0, bytesPerPass, passes, mentions, t3 - t2, mb / (t3 - t2)))
+case "eval":
+    // actorgraph-bench eval DIR [--verbose]: recognition scored against DIR/gold.jsonl.
+    guard args.count > 1 else { print("usage: actorgraph-bench eval DIR [--verbose]"); exit(2) }
+    let recognizer = Recognizer(knowledge: try KnowledgeBase.bundled())
+    var evaluation = Evaluation()
+    try evaluation.run(directory: args[1], recognizer: recognizer, verbose: args.contains("--verbose"))
+    for line in evaluation.report { print(line) }
+    print(evaluation.summary)
 default:
-    print("usage: actorgraph-bench render-loop N | recognize FILES…")
+    print("usage: actorgraph-bench render-loop N | recognize FILES… | eval DIR [--verbose]")
     exit(2)
 }
