@@ -9,17 +9,18 @@ public struct CompiledLexicon: Sendable {
     public let knowledge: KnowledgeBase
     var vocabulary = TokenVocabulary()
     /// Trie transitions: `(node << 32) | wordId` → child node. Node 0 is the root.
-    private var transitions: [UInt64: Int32] = [:]
-    /// Targets of phrases that end at a node.
-    private(set) var terminals: [Int32: [AliasTarget]] = [:]
+    private var transitions = FlatHashMap(capacity: 1 << 15)
+    /// Targets of phrases that end at a node, indexed by node (empty for inner nodes).
+    private(set) var terminals: [[AliasTarget]] = [[]]
     /// Targets whose phrase began with the article (القاهرة، الرياض): they need it in the text too, so that
     /// قاهرة ("overwhelming") and رياض (a given name) are not taken for Cairo and Riyadh.
     private(set) var needsArticle: [Int32: Set<AliasTarget>] = [:]
     private var nodeCount: Int32 = 1
     /// For each (role, state), the officeholders, for resolving titles by date.
     private(set) var officeholders: [OfficeKey: [(id: String, role: Role)]] = [:]
-    /// Normalised forms of given names (article kept), for discovering officials not in the knowledge base.
-    private(set) var givenNames: Set<[UInt8]> = []
+    /// FNV hashes of the normalised given names (article kept), for discovering officials not in the
+    /// knowledge base.
+    private(set) var givenNames = FlatHashMap(capacity: 4096)
 
     struct OfficeKey: Hashable, Sendable {
         var role: RoleCode
@@ -56,7 +57,7 @@ public struct CompiledLexicon: Sendable {
             for w in words { add(w, .cue(cue)) }
         }
         // Raw forms, without removing an initial ال: ألان (Alain) must not become أن.
-        givenNames = Set(knowledge.givenNames.map { NormalizedForm.codes(of: $0) })
+        for name in knowledge.givenNames { givenNames.set(FNV.hash(NormalizedForm.codes(of: name)), 0) }
     }
 
     /// Adds a name; names ending in يا also get the يه (ـية) spelling: سوريا / سورية.
@@ -91,12 +92,13 @@ public struct CompiledLexicon: Sendable {
             if let next = transitions[key] {
                 node = next
             } else {
-                transitions[key] = nodeCount
+                transitions.set(key, nodeCount)
                 node = nodeCount
                 nodeCount += 1
+                terminals.append([])
             }
         }
-        var list = terminals[node] ?? []
+        var list = terminals[Int(node)]
         if !list.contains(target) {
             list.append(target)
             if hasArticle { needsArticle[node, default: []].insert(target) }
@@ -104,7 +106,7 @@ public struct CompiledLexicon: Sendable {
             // Also listed without the article: no longer needs it.
             needsArticle[node]?.remove(target)
         }
-        terminals[node] = list
+        terminals[Int(node)] = list
     }
 
     /// The feminine, plural and dual forms of a masculine nisba adjective ending in ي.
@@ -127,7 +129,12 @@ public struct CompiledLexicon: Sendable {
     /// only a sole current officeholder is returned.
     public func officeholder(role: RoleCode, place: String, date: String?) -> String? {
         guard role.isSingleHolder, let list = officeholders[OfficeKey(role: role, place: place)], !list.isEmpty else { return nil }
-        let holders = Set(list.filter { entry in date.map { entry.role.covers($0) } ?? (entry.role.to == nil) }.map(\.id))
-        return holders.count == 1 ? holders.first : nil
+        let day = date.map(dayNumber)
+        var holder: String? = nil
+        for entry in list where day.map({ entry.role.covers(day: $0) }) ?? (entry.role.to == nil) {
+            if let h = holder, h != entry.id { return nil }
+            holder = entry.id
+        }
+        return holder
     }
 }

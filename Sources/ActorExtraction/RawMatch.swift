@@ -23,68 +23,93 @@ extension CompiledLexicon {
     /// - Complexity: O(t · k) for t tokens and phrases of at most k words; no allocation per token.
     func scan(_ text: TokenizedText) -> [RawMatch] {
         var matches: [RawMatch] = []
-        let tokens = text.tokens
         text.codes.withUnsafeBufferPointer { codes in
-            var i = 0
-            let n = tokens.count
-            while i < n {
-                let t = tokens[i]
-                let s = Int(t.codeStart), e = Int(t.codeEnd)
-                var best: (end: Int, node: Int32, strip: Int, clitic: UInt8?, article: Bool)? = nil
-
-                @inline(__always) func tryFrom(_ look: (id: Int32, article: Bool)?, strip: Int, clitic: UInt8?) {
-                    guard let look, var node = child(0, look.id) else { return }
-                    var j = i + 1
-                    if terminals[node] != nil, best == nil || j > best!.end { best = (j, node, strip, clitic, look.article) }
-                    while j < n, tokens[j].spaceOnlyBefore {
-                        let tj = tokens[j]
-                        let js = Int(tj.codeStart), je = Int(tj.codeEnd)
-                        guard let w = vocabulary.lookup(codes, Canonical.start(codes, js..<je)..<je),
-                              let next = child(node, w) else { break }
-                        node = next
-                        j += 1
-                        if terminals[node] != nil, best == nil || j > best!.end { best = (j, node, strip, clitic, look.article) }
-                    }
-                }
-                /// The word from letter `from` on; `canonical` removes an article, `article` says one was there.
-                @inline(__always) func look(_ from: Int, canonical: Bool, article: Bool = false) -> (id: Int32, article: Bool)? {
-                    guard e - from >= 2 else { return nil }
-                    let st = canonical ? Canonical.start(codes, from..<e) : from
-                    guard let id = vocabulary.lookup(codes, st..<e) else { return nil }
-                    return (id, article || st != from)
-                }
-
-                tryFrom(look(s, canonical: true), strip: 0, clitic: nil)
-                let f = codes[s]
-                typealias A = ArabicAlphabet
-                if e - s >= 3 {
-                    if f == A.waw || f == A.feh {
-                        tryFrom(look(s + 1, canonical: true), strip: 1, clitic: f)
-                        let g = codes[s + 1]
-                        if g == A.beh || g == A.kaf {
-                            tryFrom(look(s + 2, canonical: true), strip: 2, clitic: g)
-                        } else if g == A.lam {
-                            tryFrom(look(s + 2, canonical: false), strip: 2, clitic: g)
-                            if codes[s + 2] == A.lam { tryFrom(look(s + 3, canonical: false, article: true), strip: 3, clitic: g) }
+            text.tokens.withUnsafeBufferPointer { tokens in
+                let n = tokens.count
+                var i = 0
+                while i < n {
+                    let s = Int(tokens[i].codeStart), e = Int(tokens[i].codeEnd)
+                    var best = Candidate()
+                    extend(&best, word: look(codes, s, e, canonical: true), strip: 0, clitic: 0, at: i, tokens, codes)
+                    if e - s >= 3 {
+                        typealias A = ArabicAlphabet
+                        let f = codes[s]
+                        if f == A.waw || f == A.feh {
+                            extend(&best, word: look(codes, s + 1, e, canonical: true), strip: 1, clitic: f, at: i, tokens, codes)
+                            let g = codes[s + 1]
+                            if g == A.beh || g == A.kaf {
+                                extend(&best, word: look(codes, s + 2, e, canonical: true), strip: 2, clitic: g, at: i, tokens, codes)
+                            } else if g == A.lam {
+                                extend(&best, word: look(codes, s + 2, e, canonical: false), strip: 2, clitic: g, at: i, tokens, codes)
+                                if codes[s + 2] == A.lam {
+                                    extend(&best, word: look(codes, s + 3, e, canonical: false, article: true), strip: 3, clitic: g, at: i, tokens, codes)
+                                }
+                            }
+                        } else if f == A.beh || f == A.kaf {
+                            extend(&best, word: look(codes, s + 1, e, canonical: true), strip: 1, clitic: f, at: i, tokens, codes)
+                        } else if f == A.lam {
+                            extend(&best, word: look(codes, s + 1, e, canonical: false), strip: 1, clitic: f, at: i, tokens, codes)
+                            if codes[s + 1] == A.lam {
+                                extend(&best, word: look(codes, s + 2, e, canonical: false, article: true), strip: 2, clitic: f, at: i, tokens, codes)
+                            }
                         }
-                    } else if f == A.beh || f == A.kaf {
-                        tryFrom(look(s + 1, canonical: true), strip: 1, clitic: f)
-                    } else if f == A.lam {
-                        tryFrom(look(s + 1, canonical: false), strip: 1, clitic: f)
-                        if codes[s + 1] == A.lam { tryFrom(look(s + 2, canonical: false, article: true), strip: 2, clitic: f) }
                     }
-                }
-                if let b = best, var targets = terminals[b.node] {
-                    if !b.article, let needy = needsArticle[b.node] { targets.removeAll { needy.contains($0) } }
-                    if !targets.isEmpty {
-                        matches.append(RawMatch(tokens: i..<b.end, strip: b.strip, proclitic: b.clitic, article: b.article, targets: targets))
+                    if best.end > 0 {
+                        var targets = terminals[Int(best.node)]
+                        if !best.article, let needy = needsArticle[best.node] { targets.removeAll { needy.contains($0) } }
+                        if !targets.isEmpty {
+                            matches.append(RawMatch(
+                                tokens: i..<best.end, strip: best.strip, proclitic: best.clitic == 0 ? nil : best.clitic,
+                                article: best.article, targets: targets))
+                        }
+                        i = best.end
+                    } else {
+                        i += 1
                     }
-                    i = b.end
-                } else {
-                    i += 1
                 }
             }
         }
         return matches
     }
+
+    /// The best phrase found so far at a position (`end == 0`: none).
+    struct Candidate {
+        var end = 0
+        var node: Int32 = 0
+        var strip = 0
+        var clitic: UInt8 = 0
+        var article = false
+    }
+
+    /// The vocabulary id of the word `codes[from..<end]` (article removed if `canonical`), and whether an
+    /// article was there.
+    @inline(__always)
+    func look(_ codes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int, canonical: Bool, article: Bool = false) -> (id: Int32, article: Bool)? {
+        guard end - from >= 2 else { return nil }
+        let st = canonical ? Canonical.start(codes, from..<end) : from
+        guard let id = vocabulary.lookup(codes, st..<end) else { return nil }
+        return (id, article || st != from)
+    }
+
+    /// Walks the trie from word `word` at token `i` as far as the following words allow, keeping the
+    /// longest phrase that ends at a terminal node (earlier candidates win ties).
+    @inline(__always)
+    func extend(_ best: inout Candidate, word: (id: Int32, article: Bool)?, strip: Int, clitic: UInt8, at i: Int,
+                _ tokens: UnsafeBufferPointer<Token>, _ codes: UnsafeBufferPointer<UInt8>) {
+        guard let word, var node = child(0, word.id) else { return }
+        var j = i + 1
+        if !terminals[Int(node)].isEmpty, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }
+        while j < tokens.count, tokens[j].spaceOnlyBefore {
+            let js = Int(tokens[j].codeStart), je = Int(tokens[j].codeEnd)
+            guard let w = vocabulary.lookup(codes, Canonical.start(codes, js..<je)..<je), let next = child(node, w) else { break }
+            node = next
+            j += 1
+            if !terminals[Int(node)].isEmpty, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }
+        }
+    }
+}
+
+extension CompiledLexicon {
+    /// Number of raw matches (for benchmarks of the scan alone).
+    public func rawMatchCount(_ text: TokenizedText) -> Int { scan(text).count }
 }

@@ -51,20 +51,35 @@ struct Resolution {
     let date: String?
     let raw: [RawMatch]
     var mentions: [Mention] = []
-    /// Persons named so far in the document, with their roles when a title gave one.
+    /// Persons named so far in the document (set for membership, list for a deterministic order).
     var introduced: Set<String> = []
+    var introducedOrder: [String] = []
     var lastPerson: (id: String, role: RoleCode?)? = nil
     var lastPersonByCountry: [String: String] = [:]
     /// Discovered officials: id → the name as written.
     var discovered: [String: String] = [:]
+    /// State and organisation of known officials on the document's date, computed once per person.
+    var affiliations: [String: (country: String?, organization: String?)] = [:]
+
+    /// The state and organisation a known official speaks for on the document's date (cached).
+    mutating func affiliation(_ id: String) -> (country: String?, organization: String?) {
+        if let a = affiliations[id] { return a }
+        let a = (kb.country(ofOfficial: id, at: date), kb.organization(ofOfficial: id, at: date))
+        affiliations[id] = a
+        return a
+    }
 
     var lexicon: CompiledLexicon { recognizer.lexicon }
     var kb: KnowledgeBase { recognizer.knowledge }
+
+    /// The document's date as a day number, computed once.
+    let dateDay: Int?
 
     init(recognizer: Recognizer, text: TokenizedText, date: String?, raw: [RawMatch]) {
         self.recognizer = recognizer
         self.text = text
         self.date = date
+        self.dateDay = date.map(dayNumber)
         self.raw = raw
     }
 
@@ -96,7 +111,7 @@ struct Resolution {
         if candidates.count <= 1 { return candidates.first }
         // Several people share the name: prefer one named before, then one in office on the date.
         if let c = candidates.first(where: { introduced.contains($0) }) { return c }
-        if let date, let c = candidates.first(where: { kb.officials[$0]?.roles(at: date).isEmpty == false }) { return c }
+        if let day = dateDay, let c = candidates.first(where: { id in kb.officials[id]?.roles.contains { $0.covers(day: day) } == true }) { return c }
         return candidates.sorted().first
     }
 
@@ -156,18 +171,18 @@ struct Resolution {
         mentions.append(Mention(
             actor: id, kind: kind, country: country, start: sp.start, end: sp.end, utf8Start: sp.u8s, utf8End: sp.u8e,
             text: surface, method: method, role: role?.rawValue,
-            organization: kind == .person ? kb.organization(ofOfficial: id, at: date) ?? officeOrganization(id) : nil,
+            organization: kind == .person ? affiliation(id).organization ?? officeOrganization(id) : nil,
             tokens: tokens,
             sentence: Int(text.sentenceOfToken[tokens.lowerBound])))
         if kind == .person {
-            introduced.insert(id)
+            if introduced.insert(id).inserted { introducedOrder.append(id) }
             lastPerson = (id, role ?? kb.officials[id]?.primaryRole(at: date)?.code)
             if let c = country { lastPersonByCountry[c] = id }
         }
     }
 
     mutating func emitPerson(_ id: String, tokens: Range<Int>, strip: Int, method: MentionMethod, role: RoleCode? = nil) {
-        emit(id, kind: .person, country: kb.country(ofOfficial: id, at: date) ?? officeCountry(id),
+        emit(id, kind: .person, country: affiliation(id).country ?? officeCountry(id),
              tokens: tokens, strip: strip, method: method, role: role)
     }
 
@@ -193,15 +208,15 @@ struct Resolution {
 
 /// Function words and verbs that end a discovered name.
 enum StopWords {
-    static let words: Set<[UInt8]> = Set([
+    static let words: Set<UInt64> = Set([
         "في", "من", "إلى", "الى", "على", "عن", "مع", "إن", "أن", "ان", "قد", "لقد", "كان", "كانت", "قال", "قالت",
         "أكد", "أكدت", "أعلن", "أعلنت", "اعتبر", "أشار", "أضاف", "بحث", "التقى", "استقبل", "يوم", "اليوم", "أمس",
         "خلال", "بعد", "قبل", "حول", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "و", "أو", "ثم", "لدى",
         "عند", "بين", "حيث", "كما", "وقال", "وأكد", "وأضاف", "أيضا", "السبت", "الأحد", "الاثنين", "الثلاثاء",
         "الأربعاء", "الخميس", "الجمعة", "إنه", "إنها", "أنه", "أنها", "الرئيس", "رئيس", "وزير", "نائب",
-    ].map { NormalizedForm.codes(of: $0) })
+    ].map { FNV.hash(NormalizedForm.codes(of: $0)) })
 
-    static func contains(_ w: [UInt8]) -> Bool { words.contains(w) }
+    static func contains(_ hash: UInt64) -> Bool { words.contains(hash) }
 
     /// Prepositions spelled with alef maqsura, which normalisation would confuse with names (على/علي).
     static let writtenPrepositions: Set<String> = ["على", "إلى", "الى", "حتى", "لدى", "متى", "عل"]

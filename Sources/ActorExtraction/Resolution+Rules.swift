@@ -122,8 +122,10 @@ extension Resolution {
         // أوليانوف"): then the name is the mention, not the title.
         if personOfPlaceAhead(place, after: j, within: 8) { return j }
         // No name: the person this title refers to, if one of that office was named before in the article, …
-        if let p = introduced.sorted().first(where: { id in
-            kb.officials[id]?.roles(at: date).contains { $0.code == role && $0.place == place } == true
+        if let p = introducedOrder.reversed().first(where: { id in
+            kb.officials[id]?.roles.contains { r in
+                r.code == role && r.place == place && (dateDay.map { r.covers(day: $0) } ?? (r.to == nil))
+            } == true
         }) {
             emitPerson(p, tokens: raw[k].tokens.lowerBound..<titleEnd, strip: raw[k].strip, method: .coreference, role: role)
             return j
@@ -212,7 +214,7 @@ extension Resolution {
     }
 
     /// Whether a person of `place` (state or organisation) is named in the next raw matches of the sentence.
-    func personOfPlaceAhead(_ place: String, after j: Int, within window: Int) -> Bool {
+    mutating func personOfPlaceAhead(_ place: String, after j: Int, within window: Int) -> Bool {
         guard j < raw.count, j > 0 else { return false }
         let sentence = text.sentenceOfToken[raw[j - 1].tokens.lowerBound]
         var m = j
@@ -220,7 +222,7 @@ extension Resolution {
             if case .title = raw[m].targets.first { return false }  // another title starts another person
             for t in raw[m].targets {
                 if case .person(let id, _, let ambiguous) = t, !ambiguous,
-                   kb.country(ofOfficial: id, at: date) == place || kb.organization(ofOfficial: id, at: date) == place {
+                   affiliation(id).country == place || affiliation(id).organization == place {
                     return true
                 }
             }
@@ -240,14 +242,13 @@ extension Resolution {
     func discoverName(from t: Int) -> Range<Int>? {
         let tokens = text.tokens
         guard t < tokens.count, tokens[t].boundaryBefore == .space || tokens[t].boundaryBefore == .clause else { return nil }
-        guard lexicon.givenNames.contains(Array(text.codes(of: t))) else { return nil }
+        guard lexicon.givenNames[FNV.hash(text.codes(of: t))] != nil else { return nil }
         // على and علي normalise alike; the original spelling tells the preposition from the name.
         let written = text.original(tokens: t..<(t + 1))
         if StopWords.writtenPrepositions.contains(written) { return nil }
         var end = t + 1
         while end < tokens.count, end - t < 4, tokens[end].boundaryBefore == .space, onlySpaceBefore(end) {
-            let w = Array(text.codes(of: end))
-            if StopWords.contains(w) || startsLexiconPhrase(end) { break }
+            if StopWords.contains(FNV.hash(text.codes(of: end))) || startsLexiconPhrase(end) { break }
             end += 1
         }
         // A lone given name is not a name; "عبد" needs its second part.
@@ -262,10 +263,14 @@ extension Resolution {
     }
 
     /// Whether a raw match other than a name starts at token `t`.
+    /// - Complexity: O(log m) in the raw matches.
     func startsLexiconPhrase(_ t: Int) -> Bool {
-        for m in raw where m.tokens.lowerBound == t {
-            return m.targets.contains { if case .person = $0 { return false } else { return true } }
+        var lo = 0, hi = raw.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if raw[mid].tokens.lowerBound < t { lo = mid + 1 } else { hi = mid }
         }
-        return false
+        guard lo < raw.count, raw[lo].tokens.lowerBound == t else { return false }
+        return raw[lo].targets.contains { if case .person = $0 { return false } else { return true } }
     }
 }

@@ -5,20 +5,16 @@ import ActorText
 /// Lookups hash the letter codes with FNV-1a (64 bit) and verify the bytes, so there are no false hits.
 /// - Complexity: lookup O(k) in the word's letters, no allocation.
 struct TokenVocabulary: Sendable {
-    private var ids: [UInt64: Int32] = [:]
+    private var ids = FlatHashMap(capacity: 1 << 14)
     private(set) var words: [[UInt8]] = []
+    /// A 2^20-bit filter over the hashes of the words: most text words are not lexicon words, and one bit
+    /// test (the filter fits in L2 cache) rejects them before probing the table.
+    private var filter = [UInt64](repeating: 0, count: (1 << 20) / 64)
 
     var count: Int { words.count }
 
     @inline(__always)
-    static func hash<C: Collection>(_ codes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for c in codes {
-            h ^= UInt64(c)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return h
-    }
+    static func hash<C: Collection>(_ codes: C) -> UInt64 where C.Element == UInt8 { FNV.hash(codes) }
 
     /// The id of `word`, adding it if new.
     mutating func intern(_ word: [UInt8]) -> Int32 {
@@ -28,7 +24,9 @@ struct TokenVocabulary: Sendable {
             return id
         }
         let id = Int32(words.count)
-        ids[h] = id
+        ids.set(h, id)
+        let bit = Int(truncatingIfNeeded: h >> 44)  // top 20 bits
+        filter[bit >> 6] |= 1 << UInt64(bit & 63)
         words.append(word)
         return id
     }
@@ -37,7 +35,9 @@ struct TokenVocabulary: Sendable {
     @inline(__always)
     func lookup(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
         let slice = UnsafeBufferPointer(rebasing: buffer[range])
-        guard let id = ids[Self.hash(slice)] else { return nil }
+        let h = Self.hash(slice)
+        let bit = Int(truncatingIfNeeded: h >> 44)
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let id = ids[h] else { return nil }
         return words[Int(id)].elementsEqual(slice) ? id : nil
     }
 }

@@ -55,18 +55,26 @@ public struct Role: Sendable, Hashable {
     /// `nil`: still in office.
     public var to: PartialDate?
 
-    /// Whether the role was held on `date` (`YYYY-MM-DD`).
-    public func covers(_ date: String) -> Bool {
-        from.first <= date && (to.map { date <= $0.last } ?? true)
+    /// First and last day as day numbers (see `dayNumber`), computed once for fast comparisons.
+    public let fromDay: Int
+    public let toDay: Int
+
+    public init(code: RoleCode, place: String, from: PartialDate, to: PartialDate?) {
+        self.code = code
+        self.place = place
+        self.from = from
+        self.to = to
+        fromDay = dayNumber(from.first)
+        toDay = to.map { dayNumber($0.last) } ?? Int.max
     }
 
-    /// Days-ish distance (as a comparable key) from `date` to the role's period; 0 when covered.
-    func distance(to date: String) -> Int {
-        if covers(date) { return 0 }
-        let d = dayNumber(date)
-        if date < from.first { return dayNumber(from.first) - d }
-        return d - dayNumber(to?.last ?? date)
-    }
+    /// Whether the role was held on `date` (`YYYY-MM-DD`).
+    public func covers(_ date: String) -> Bool { covers(day: dayNumber(date)) }
+
+    /// Whether the role was held on the day numbered `day`.
+    @inline(__always)
+    public func covers(day: Int) -> Bool { fromDay <= day && day <= toDay }
+
 }
 
 /// A person: names, short forms and offices.
@@ -80,15 +88,25 @@ public struct OfficialEntry: Sendable, Hashable {
 
     /// The roles held on `date`, most recently started first; with no date, the most recent roles.
     public func roles(at date: String?) -> [Role] {
-        guard let date else { return roles.sorted { $0.from.first > $1.from.first } }
-        return roles.filter { $0.covers(date) }.sorted { $0.from.first > $1.from.first }
+        guard let date else { return roles.sorted { $0.fromDay > $1.fromDay } }
+        let day = dayNumber(date)
+        return roles.filter { $0.covers(day: day) }.sorted { $0.fromDay > $1.fromDay }
     }
 
-    /// The role that best describes the person on `date`: one held that day, else the nearest in time.
+    /// The role that best describes the person on `date`: one held that day (the latest started), else the
+    /// nearest in time; with no date, the latest started.
+    /// - Complexity: O(r) in the person's roles, no allocation.
     public func primaryRole(at date: String?) -> Role? {
-        if let r = roles(at: date).first { return r }
-        guard let date else { return nil }
-        return roles.min { ($0.distance(to: date), $1.from.first) < ($1.distance(to: date), $0.from.first) }
+        guard let date else { return roles.max { $0.fromDay < $1.fromDay } }
+        let day = dayNumber(date)
+        var best: Role? = nil
+        var bestKey = (Int.max, Int.max)
+        for r in roles {
+            let distance = r.covers(day: day) ? 0 : (day < r.fromDay ? r.fromDay - day : day - r.toDay)
+            let key = (distance, -r.fromDay)
+            if key < bestKey { bestKey = key; best = r }
+        }
+        return best
     }
 }
 
@@ -128,9 +146,20 @@ public struct TitleEntry: Sendable, Hashable {
     public var origin: String
 }
 
-/// Day number of an ISO date, for distances (not a calendar: months are 31 days, which is enough to rank).
-func dayNumber(_ iso: String) -> Int {
-    let p = iso.split(separator: "-").compactMap { Int($0) }
-    guard p.count == 3 else { return 0 }
-    return p[0] * 372 + p[1] * 31 + p[2]
+/// Day number of an ISO date `YYYY-MM-DD`, for comparisons and distances (not a calendar: months count
+/// as 31 days, which orders dates correctly and is close enough to rank distances). 0 for malformed input.
+public func dayNumber(_ iso: String) -> Int {
+    var fields = [0, 0, 0]
+    var f = 0
+    for b in iso.utf8 {
+        if b == UInt8(ascii: "-") {
+            f += 1
+            if f > 2 { return 0 }
+        } else if b >= 48 && b <= 57 {
+            fields[f] = fields[f] * 10 + Int(b - 48)
+        } else {
+            return 0
+        }
+    }
+    return f == 2 ? fields[0] * 372 + fields[1] * 31 + fields[2] : 0
 }

@@ -241,14 +241,14 @@ extension KnowledgeBase {
     /// if several), else of the role nearest in time. A role in an organisation gives the organisation's
     /// country, which is `nil` for intergovernmental ones: Guterres speaks for the UN, not for Portugal.
     public func country(ofOfficial id: String, at date: String?) -> String? {
-        guard let role = officials[id]?.primaryRole(at: date) ?? officials[id]?.roles(at: nil).first else { return nil }
+        guard let role = officials[id]?.primaryRole(at: date) else { return nil }
         if states[role.place] != nil { return role.place }
         return organizations[role.place]?.country
     }
 
     /// The organisation a person spoke for on `date`, if their role that day (or nearest) is in one.
     public func organization(ofOfficial id: String, at date: String?) -> String? {
-        guard let role = officials[id]?.primaryRole(at: date) ?? officials[id]?.roles(at: nil).first else { return nil }
+        guard let role = officials[id]?.primaryRole(at: date) else { return nil }
         return organizations[role.place] != nil ? role.place : nil
     }
 

@@ -10,7 +10,10 @@ public struct TokenizedText: Sendable {
     /// Normalised letter codes of all tokens, back to back (see ``ArabicAlphabet``).
     public private(set) var codes: [UInt8] = []
     public private(set) var sentences: [Segment] = []
-    public private(set) var clauses: [Segment] = []
+    /// Clauses: sentences split at commas and at contrast words (بينما، في حين، لكن …). Computed on
+    /// demand, since most uses need only sentences.
+    /// - Complexity: O(t) in the tokens.
+    public var clauses: [Segment] { computeClauses() }
     public private(set) var paragraphs: [Segment] = []
     /// For each token, the index of its sentence.
     public private(set) var sentenceOfToken: [Int32] = []
@@ -59,8 +62,17 @@ public struct TokenizedText: Sendable {
     // MARK: - Scanning
 
     private mutating func scan(_ buf: UnsafeBufferPointer<UInt8>, withSegments: Bool) {
-        tokens.reserveCapacity(buf.count / 6)
+        // Locals, not stored properties, in the loop: no exclusivity checks per byte.
+        var tokens: [Token] = []
+        var codes: [UInt8] = []
+        var closing: [(tokens: Int32, end: Int32, utf8End: Int32)] = []
+        tokens.reserveCapacity(buf.count / 8)
         codes.reserveCapacity(buf.count / 2)
+        defer {
+            self.tokens = tokens
+            self.codes = codes
+            self.closing = closing
+        }
         let codeTable = ScalarTable.codes
         let classTable = ScalarTable.classes
         var i = 0
@@ -90,7 +102,7 @@ public struct TokenizedText: Sendable {
             let cls: ScalarClass
             var code: UInt8 = 0
             if v < 0x700 {
-                cls = ScalarClass(rawValue: classTable[Int(v)])!
+                cls = ScalarClass(rawValue: classTable[Int(v)]) ?? .space
                 code = codeTable[Int(v)]
             } else {
                 cls = ScalarTable.classOfHigh(v)
@@ -128,7 +140,7 @@ public struct TokenizedText: Sendable {
                 if (cls == .sentence || cls == .clause) && withSegments {
                     // Closing punctuation belongs to the segment it closes.
                     let key = Int32(tokens.count)
-                    if closing[key] == nil { closing[key] = (scalarIndex + 1, Int32(i + len)) }
+                    if closing.last?.tokens != key { closing.append((key, scalarIndex + 1, Int32(i + len))) }
                 }
             }
             i += len
@@ -141,29 +153,26 @@ public struct TokenizedText: Sendable {
         }
     }
 
-    /// For a number of tokens seen, the end (scalar, utf8) of the first closing punctuation after them.
-    private var closing: [Int32: (Int32, Int32)] = [:]
+    /// Closing punctuation, in text order: the number of tokens before it, and its end (scalar, UTF-8).
+    private var closing: [(tokens: Int32, end: Int32, utf8End: Int32)] = []
 
     private mutating func buildSegments() {
-        sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
-        var sStart = 0, cStart = 0, pStart = 0
+        var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
+        var sentences: [Segment] = [], paragraphs: [Segment] = []
+        defer {
+            self.sentenceOfToken = sentenceOfToken
+            self.sentences = sentences
+            self.paragraphs = paragraphs
+        }
+        var sStart = 0, pStart = 0
         func close(_ list: inout [Segment], from: Int, to: Int) {
             guard from < to else { return }
-            let first = tokens[from], last = tokens[to - 1]
-            var end = (Int(last.end), Int(last.utf8End))
-            if let p = closing[Int32(to)] { end = (Int(p.0), Int(p.1)) }
-            list.append(Segment(tokens: from..<to, start: Int(first.start), end: end.0,
-                                utf8Start: Int(first.utf8Start), utf8End: end.1))
+            list.append(segment(from..<to))
         }
         var t = 0
         while t <= tokens.count {
             let b: ScalarClass = t == tokens.count ? .lineBreak : tokens[t].boundaryBefore
-            // Contrast words open a new clause: بينما، فيما، لكن، في حين، غير أن، إلا أن، بيد أن …
-            let contrast = t < tokens.count && ContrastWords.match(self, at: t) != nil
             if t > 0 {
-                if b.rawValue >= ScalarClass.clause.rawValue || contrast {
-                    close(&clauses, from: cStart, to: t); cStart = t
-                }
                 if b.rawValue >= ScalarClass.sentence.rawValue {
                     for k in sStart..<t { sentenceOfToken[k] = Int32(sentences.count) }
                     close(&sentences, from: sStart, to: t); sStart = t
@@ -174,31 +183,74 @@ public struct TokenizedText: Sendable {
             }
             t += 1
         }
-        closing = [:]
+    }
+
+    private func computeClauses() -> [Segment] {
+        var clauses: [Segment] = []
+        for sentence in sentences {
+            var start = sentence.tokens.lowerBound
+            for t in sentence.tokens where t > start {
+                // Commas, and contrast words: بينما، فيما، لكن، في حين، غير أن، إلا أن، بيد أن …
+                if tokens[t].boundaryBefore == .clause || ContrastWords.match(self, at: t) != nil {
+                    clauses.append(segment(start..<t))
+                    start = t
+                }
+            }
+            clauses.append(segment(start..<sentence.tokens.upperBound, end: sentence))
+        }
+        return clauses
+    }
+
+    /// A segment over `range`; its end includes closing punctuation (or the enclosing segment's end).
+    private func segment(_ range: Range<Int>, end enclosing: Segment? = nil) -> Segment {
+        let first = tokens[range.lowerBound], last = tokens[range.upperBound - 1]
+        if let e = enclosing {
+            return Segment(tokens: range, start: Int(first.start), end: e.end, utf8Start: Int(first.utf8Start), utf8End: e.utf8End)
+        }
+        var end = (Int(last.end), Int(last.utf8End))
+        if let p = closingEnd(range.upperBound) { end = (Int(p.0), Int(p.1)) }
+        return Segment(tokens: range, start: Int(first.start), end: end.0, utf8Start: Int(first.utf8Start), utf8End: end.1)
+    }
+
+    /// The closing punctuation right after `count` tokens, by binary search.
+    private func closingEnd(_ count: Int) -> (Int32, Int32)? {
+        var lo = 0, hi = closing.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(closing[mid].tokens) < count { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < closing.count && Int(closing[lo].tokens) == count ? (closing[lo].end, closing[lo].utf8End) : nil
     }
 }
 
-/// Words that open a contrast clause.
+/// Words that open a contrast clause: بينما، فيما، لكن، ولكن، في حين، غير أن، إلا أن، بيد أن.
 enum ContrastWords {
-    static let single: Set<[UInt8]> = Set(
-        ["بينما", "فيما", "لكن", "ولكن", "لكنه", "لكنها", "ولكنه", "ولكنها", "وبينما"].map { NormalizedForm.codes(of: $0) })
-    static let fi: Set<[UInt8]> = [NormalizedForm.codes(of: "في"), NormalizedForm.codes(of: "وفي")]
-    static let hin = NormalizedForm.codes(of: "حين")
-    static let beforeAn: Set<[UInt8]> = Set(["غير", "الا", "بيد"].map { NormalizedForm.codes(of: $0) })
-    static let an = NormalizedForm.codes(of: "ان")
-    /// First letters of all the forms above: a cheap filter before any comparison.
-    static let firstLetters: Set<UInt8> = Set((single.union(fi).union(beforeAn)).compactMap(\.first))
+    // Small arrays compared linearly: cheaper than a Set's seeded hashing for a handful of keys.
+    static let single: [UInt64] =
+        ["بينما", "فيما", "لكن", "ولكن", "لكنه", "لكنها", "ولكنه", "ولكنها", "وبينما"].map { FNV.hash(NormalizedForm.codes(of: $0)) }
+    static let fi: [UInt64] = [FNV.hash(NormalizedForm.codes(of: "في")), FNV.hash(NormalizedForm.codes(of: "وفي"))]
+    static let hin = FNV.hash(NormalizedForm.codes(of: "حين"))
+    static let beforeAn: [UInt64] = ["غير", "الا", "بيد"].map { FNV.hash(NormalizedForm.codes(of: $0)) }
+    static let an = FNV.hash(NormalizedForm.codes(of: "ان"))
+    /// For each first letter code, whether some contrast word starts with it: a cheap filter per token.
+    static let firstLetters: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for w in ["بينما", "فيما", "لكن", "ولكن", "وبينما", "في", "وفي", "غير", "الا", "بيد"] {
+            table[Int(NormalizedForm.codes(of: w)[0])] = true
+        }
+        return table
+    }()
 
     /// If a contrast expression starts at token `t`, its length in tokens.
-    /// - Complexity: O(1); allocates only for tokens that pass the first-letter and length filter.
+    /// - Complexity: O(1), no allocation.
     static func match(_ text: TokenizedText, at t: Int) -> Int? {
         let tok = text.tokens[t]
-        guard tok.length >= 2, tok.length <= 6, firstLetters.contains(text.codes[Int(tok.codeStart)]) else { return nil }
-        let c = Array(text.codes(of: t))
-        if single.contains(c) { return 1 }
+        guard tok.length >= 2, tok.length <= 6, firstLetters[Int(text.codes[Int(tok.codeStart)])] else { return nil }
+        let h = FNV.hash(text.codes(of: t))
+        if single.contains(h) { return 1 }
         guard t + 1 < text.tokens.count else { return nil }
-        if fi.contains(c) { return text.codes(of: t + 1).elementsEqual(hin) ? 2 : nil }
-        if beforeAn.contains(c) { return text.codes(of: t + 1).elementsEqual(an) ? 2 : nil }
+        if fi.contains(h) { return FNV.hash(text.codes(of: t + 1)) == hin ? 2 : nil }
+        if beforeAn.contains(h) { return FNV.hash(text.codes(of: t + 1)) == an ? 2 : nil }
         return nil
     }
 }

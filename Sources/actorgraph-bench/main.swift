@@ -60,7 +60,9 @@ case "render-loop":
     let after = residentBytes()
     print("renders=\(n) failed_renders=\(errors) seconds=\(String(format: "%.2f", t1 - t0)) rss_before=\(before) rss_after=\(after) growth=\(after - before)")
 case "recognize":
-    let files = Array(args.dropFirst())
+    // `recognize --only FILES…`: the full recognition pass alone (for profiling and whole-process timing).
+    let only = args.contains("--only")
+    let files = Array(args.dropFirst()).filter { $0 != "--only" }
     var texts: [String] = []
     for f in files { if let s = try? String(contentsOfFile: f, encoding: .utf8) { texts.append(s) } }
     guard !texts.isEmpty else { print("usage: actorgraph-bench recognize FILES…"); exit(2) }
@@ -75,7 +77,20 @@ case "recognize":
         for t in texts { mentions += recognizer.mentions(in: TokenizedText(t), date: "2016-12-01").count }
     }
     let t3 = now()
+    if only {
+        print(String(format: "bytes=%d passes=%d mentions=%d seconds=%.3f MB_per_s=%.1f", bytesPerPass, passes, mentions, t3 - t2, Double(bytesPerPass * passes) / 1e6 / (t3 - t2)))
+        exit(0)
+    }
+    var tokens = 0
+    for _ in 0..<passes { for t in texts { tokens += TokenizedText(t).tokens.count } }
+    let t4 = now()
+    var raw = 0
+    let pre = texts.map { TokenizedText($0) }
+    let t5 = now()
+    for _ in 0..<passes { for t in pre { raw += recognizer.lexicon.rawMatchCount(t) } }
+    let t6 = now()
     let mb = Double(bytesPerPass * passes) / 1e6
+    print(String(format: "tokenize_only_MB_per_s=%.1f scan_only_MB_per_s=%.1f tokens=%d raw_matches=%d", mb / (t4 - t3), mb / (t6 - t5), tokens, raw))
     print(String(format: "knowledge_base_load_s=%.3f bytes=%d passes=%d mentions=%d seconds=%.3f MB_per_s=%.1f", t1 - t0, bytesPerPass, passes, mentions, t3 - t2, mb / (t3 - t2)))
 case "eval":
     // actorgraph-bench eval DIR [--verbose]: recognition scored against DIR/gold.jsonl.
