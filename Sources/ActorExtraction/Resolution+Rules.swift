@@ -135,6 +135,18 @@ extension Resolution {
             emitPerson(p, tokens: raw[k].tokens.lowerBound..<titleEnd, strip: raw[k].strip, method: .coreference, role: role)
             return j
         }
+        // Dual titles (وزيرا خارجية روسيا وتركيا، وزيرا الخارجية الروسي والتركي): one officeholder per state.
+        if isDual(k), let first = stateFromTitle, j < raw.count, adjacent(j - 1, j), raw[j].proclitic == ArabicAlphabet.waw,
+           let second = state(j, form: .adjective) ?? state(j, form: .name) {
+            for (s, m) in [(first, k + 1), (second, j)] {
+                if let p = lexicon.officeholder(role: role, place: s, date: date) {
+                    emitPerson(p, tokens: raw[m].tokens, strip: raw[m].strip, method: .pattern, role: role)
+                } else {
+                    emit(s, kind: .state, country: s, tokens: raw[m].tokens, strip: raw[m].strip, method: .lexicon)
+                }
+            }
+            return j + 1
+        }
         // … else the officeholder on the article's date — unless the name follows later in the sentence
         // ("مندوب سورية لدى الأمم المتحدة بشار الجعفري"), where the name itself will be the mention, …
         if let p = lexicon.officeholder(role: role, place: place, date: date) {
@@ -199,6 +211,13 @@ extension Resolution {
             emit(s, kind: .state, country: s, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon)
         }
         return j + 1
+    }
+
+    /// Whether the title at `k` is a dual (وزيرا، رئيسا، وزيري): its first word ends in ا or ي after the
+    /// singular stem.
+    func isDual(_ k: Int) -> Bool {
+        let first = text.original(tokens: raw[k].tokens.lowerBound..<(raw[k].tokens.lowerBound + 1))
+        return ["وزيرا", "وزيري", "رئيسا", "رئيسي"].contains { first.hasSuffix($0) }
     }
 
     /// Whether person `id` is named by one of the next raw matches within `window` of them, in the same sentence.

@@ -30,7 +30,11 @@ public struct GraphBuilder: Sendable {
         case (.state, .organization):
             if options.organizations == .fold, let c = m.country { return c }
             return m.actor
-        case (.state, .person): return m.country
+        case (.state, .person):
+            // People fold into the state they speak for on the date; officials of an intergovernmental
+            // organisation (the UN Secretary-General) into that organisation, unless organisations are dropped.
+            if let c = m.country { return c }
+            return options.organizations == .drop ? nil : m.organization
         case (.state, .state), (.all, _): return m.actor
         case (.person, .person): return m.actor
         case (.person, .organization): return options.organizations == .fold ? m.country : m.actor

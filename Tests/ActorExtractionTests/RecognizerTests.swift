@@ -107,4 +107,35 @@ struct RecognizerTests {
             #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text)
         }
     }
+
+    @Test("Dual titles resolve one officeholder per state on the date")
+    func dualTitles() {
+        let found = ids("اجتمع وزيرا خارجية روسيا وتركيا في موسكو.", date: "2017-01-10")
+        #expect(found == ["sergey-lavrov", "mevlut-cavusoglu"])
+    }
+
+    @Test("The Secretary-General speaks for the UN, not for his country")
+    func internationalOfficials() throws {
+        let m = try #require(mentions("قال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير.", date: "2019-04-10").first)
+        #expect(m.actor == "antonio-guterres")
+        #expect(m.country == nil)
+        #expect(m.organization == "un")
+    }
+
+    @Test("قاهرة without the article is a word, القاهرة is Cairo")
+    func namesNeedTheirArticle() {
+        #expect(ids("ما لم تمنعنا ظروف قاهرة.").isEmpty)
+        #expect(ids("وأعربت القاهرة عن أسفها.") == ["EGY"])
+    }
+
+    @Test("An indefinite official with a state adjective is that state, not someone named before")
+    func indefiniteOfficial() {
+        let found = mentions("التقى هاكان فيدان نظيره. وقال مسؤول تركي إن المحادثات مستمرة.", date: "2024-01-10")
+        #expect(found.map(\.actor) == ["hakan-fidan", "TUR"])
+    }
+
+    @Test("A phrase does not continue across a bracket: حركة المقاومة الإسلامية (حماس) is two mentions")
+    func phrasesStopAtBrackets() {
+        #expect(ids("وقالت حركة المقاومة الإسلامية (حماس) في بيان.") == ["hamas", "hamas"])
+    }
 }
