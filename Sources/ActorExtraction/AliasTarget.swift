@@ -17,6 +17,8 @@ public enum AliasTarget: Sendable, Hashable {
     case title(role: RoleCode, place: String?)
     /// A word that refers back to an earlier actor or helps title patterns (نظير، بلاد …).
     case cue(Cue)
+    /// A stance trigger: index into the knowledge base's trigger list.
+    case trigger(Int32)
 
     public enum Cue: UInt8, Sendable, Hashable {
         /// "his counterpart" (نظير/نظيره/نظيرها/نظيريه): same role as the person before, another state.
@@ -31,6 +33,8 @@ public enum AliasTarget: Sendable, Hashable {
         case institutionNoun
         /// A word after which an ambiguous short name is taken (نظام الأسد، الرئيس الأسد).
         case personContext
+        /// A negation that reverses a following trigger (لم، لن، لا، ليس، عدم، دون).
+        case negation
 
         /// The cue for a kind named in `cues.tsv`.
         init?(_ name: String) {
@@ -41,6 +45,7 @@ public enum AliasTarget: Sendable, Hashable {
             case "meeting_noun": self = .meetingNoun
             case "institution_noun": self = .institutionNoun
             case "person_context": self = .personContext
+            case "negation": self = .negation
             default: return nil
             }
         }
@@ -53,7 +58,7 @@ public enum AliasTarget: Sendable, Hashable {
         case .organization(_, let short, _): return short ? 3 : 4
         case .title: return 4
         case .state(_, let form): return form == .name ? 4 : 2
-        case .cue: return 1
+        case .cue, .trigger: return 1
         }
     }
 }

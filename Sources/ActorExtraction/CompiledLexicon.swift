@@ -52,6 +52,9 @@ public struct CompiledLexicon: Sendable {
             for n in m.namesAr { add(n, .media(id: m.id)) }
         }
         for t in knowledge.titles { add(t.titleAr, .title(role: t.role, place: t.place)) }
+        for (i, t) in knowledge.triggers.enumerated() {
+            for form in t.forms { add(form, .trigger(Int32(i))) }
+        }
         for (kind, words) in knowledge.cues.sorted(by: { $0.key < $1.key }) {
             guard let cue = AliasTarget.Cue(kind) else { continue }
             for w in words { add(w, .cue(cue)) }

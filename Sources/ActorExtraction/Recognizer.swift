@@ -11,7 +11,7 @@ import ActorText
 /// A `Recognizer` is immutable and `Sendable`; use one for all documents of a run.
 public struct Recognizer: Sendable {
     public let lexicon: CompiledLexicon
-    var knowledge: KnowledgeBase { lexicon.knowledge }
+    public var knowledge: KnowledgeBase { lexicon.knowledge }
 
     public init(lexicon: CompiledLexicon) { self.lexicon = lexicon }
 
@@ -228,5 +228,60 @@ extension Recognizer {
         lexicon.scan(text).map { m in
             (text.original(tokens: m.tokens) + (m.strip > 0 ? " (−\(m.strip))" : ""), m.targets.map { "\($0)" })
         }
+    }
+}
+
+/// A stance trigger found in a document.
+public struct TriggerHit: Sendable, Hashable {
+    /// Token range of the trigger phrase.
+    public var tokens: Range<Int>
+    public var sentence: Int
+    /// The trigger as written.
+    public var text: String
+    public var category: TriggerCategory
+    /// Signed intensity (−10…+10), already reversed when negated.
+    public var score: Double
+    /// Whether a negation (لم، لن، لا، عدم …) reversed it.
+    public var negated: Bool
+}
+
+/// Everything the recogniser finds in one document.
+public struct DocumentAnalysis: Sendable {
+    public var text: TokenizedText
+    public var mentions: [Mention]
+    public var triggers: [TriggerHit]
+}
+
+extension Recognizer {
+    /// Mentions and stance triggers of a document, from one scan.
+    /// - Complexity: O(t) in the tokens.
+    public func analyze(_ text: TokenizedText, date: String?) -> DocumentAnalysis {
+        let raw = lexicon.scan(text)
+        var r = Resolution(recognizer: self, text: text, date: date, raw: raw)
+        r.run()
+        var triggers: [TriggerHit] = []
+        for (k, m) in raw.enumerated() {
+            for target in m.targets {
+                guard case .trigger(let index) = target else { continue }
+                let entry = knowledge.triggers[Int(index)]
+                // A negation one or two words before, in the same clause: لم يتفق، لن تقبل، عدم التدخل.
+                var negated = false
+                var b = k - 1
+                while b >= 0, m.tokens.lowerBound - raw[b].tokens.upperBound <= 1 {
+                    if raw[b].targets.contains(.cue(.negation)),
+                       text.sentenceOfToken[raw[b].tokens.lowerBound] == text.sentenceOfToken[m.tokens.lowerBound] {
+                        negated = true
+                        break
+                    }
+                    b -= 1
+                }
+                triggers.append(TriggerHit(
+                    tokens: m.tokens, sentence: Int(text.sentenceOfToken[m.tokens.lowerBound]),
+                    text: text.original(tokens: m.tokens), category: entry.category,
+                    score: negated ? -entry.intensity / 2 : entry.intensity, negated: negated))
+                break
+            }
+        }
+        return DocumentAnalysis(text: text, mentions: r.mentions, triggers: triggers)
     }
 }

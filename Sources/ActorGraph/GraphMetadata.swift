@@ -8,6 +8,8 @@ public struct GraphMetadata: Sendable, Codable, Hashable {
     public var inputs: [String]
     /// Number of documents (stories, after reprint folding) that contributed.
     public var documents: Int
+    /// Number of windows that held at least one actor (the N of association measures).
+    public var windows: Int
     /// Earliest and latest document dates (`YYYY-MM-DD`), if any document had a date.
     public var dateFrom: String?
     public var dateTo: String?
@@ -19,12 +21,13 @@ public struct GraphMetadata: Sendable, Codable, Hashable {
     public var title: String?
 
     public init(
-        tool: String = actorgraphVersion, inputs: [String] = [], documents: Int = 0, dateFrom: String? = nil,
+        tool: String = actorgraphVersion, inputs: [String] = [], documents: Int = 0, windows: Int = 0, dateFrom: String? = nil,
         dateTo: String? = nil, sources: [String] = [], options: [String: String] = [:], title: String? = nil
     ) {
         self.tool = tool
         self.inputs = inputs
         self.documents = documents
+        self.windows = windows
         self.dateFrom = dateFrom
         self.dateTo = dateTo
         self.sources = sources
@@ -33,7 +36,20 @@ public struct GraphMetadata: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tool, inputs, documents, dateFrom = "date_from", dateTo = "date_to", sources, options, title
+        case tool, inputs, documents, windows, dateFrom = "date_from", dateTo = "date_to", sources, options, title
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            tool: try c.decode(String.self, forKey: .tool), inputs: try c.decode([String].self, forKey: .inputs),
+            documents: try c.decode(Int.self, forKey: .documents),
+            windows: try c.decodeIfPresent(Int.self, forKey: .windows) ?? 0,
+            dateFrom: try c.decodeIfPresent(String.self, forKey: .dateFrom),
+            dateTo: try c.decodeIfPresent(String.self, forKey: .dateTo),
+            sources: try c.decode([String].self, forKey: .sources),
+            options: try c.decode([String: String].self, forKey: .options),
+            title: try c.decodeIfPresent(String.self, forKey: .title))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -41,6 +57,7 @@ public struct GraphMetadata: Sendable, Codable, Hashable {
         try c.encode(tool, forKey: .tool)
         try c.encode(inputs, forKey: .inputs)
         try c.encode(documents, forKey: .documents)
+        try c.encode(windows, forKey: .windows)
         try c.encode(dateFrom, forKey: .dateFrom)
         try c.encode(dateTo, forKey: .dateTo)
         try c.encode(sources, forKey: .sources)
@@ -58,6 +75,7 @@ public struct GraphMetadata: Sendable, Codable, Hashable {
             tool: max(tool, o.tool),
             inputs: Array(Set(inputs).union(o.inputs)).sorted(),
             documents: documents + o.documents,
+            windows: windows + o.windows,
             dateFrom: minDate(dateFrom, o.dateFrom),
             dateTo: maxDate(dateTo, o.dateTo),
             sources: Array(Set(sources).union(o.sources)).sorted(),

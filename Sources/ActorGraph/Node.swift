@@ -24,6 +24,9 @@ public struct Node: Sendable, Codable, Hashable {
     public var country: String?
     /// Number of mentions folded into this node.
     public var mentions: Int
+    /// Number of windows (sentences by default) in which it occurs: the marginal count for association
+    /// measures such as PMI.
+    public var windows: Int
     public var firstSeen: String?
     public var lastSeen: String?
     /// Metrics computed on the finished graph (see `RelationGraph.computeMetrics`); `nil` until then.
@@ -31,7 +34,7 @@ public struct Node: Sendable, Codable, Hashable {
 
     public init(
         id: String, name: String, nameAr: String, type: NodeKind, country: String?,
-        mentions: Int = 0, firstSeen: String? = nil, lastSeen: String? = nil, metrics: NodeMetrics? = nil
+        mentions: Int = 0, windows: Int = 0, firstSeen: String? = nil, lastSeen: String? = nil, metrics: NodeMetrics? = nil
     ) {
         self.id = id
         self.name = name
@@ -39,14 +42,28 @@ public struct Node: Sendable, Codable, Hashable {
         self.type = type
         self.country = country
         self.mentions = mentions
+        self.windows = windows
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
         self.metrics = metrics
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, nameAr = "name_ar", type, country, mentions
+        case id, name, nameAr = "name_ar", type, country, mentions, windows
         case firstSeen = "first_seen", lastSeen = "last_seen", metrics
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+            nameAr: try c.decode(String.self, forKey: .nameAr), type: try c.decode(NodeKind.self, forKey: .type),
+            country: try c.decodeIfPresent(String.self, forKey: .country),
+            mentions: try c.decode(Int.self, forKey: .mentions),
+            windows: try c.decodeIfPresent(Int.self, forKey: .windows) ?? 0,
+            firstSeen: try c.decodeIfPresent(String.self, forKey: .firstSeen),
+            lastSeen: try c.decodeIfPresent(String.self, forKey: .lastSeen),
+            metrics: try c.decodeIfPresent(NodeMetrics.self, forKey: .metrics))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,6 +74,7 @@ public struct Node: Sendable, Codable, Hashable {
         try c.encode(type, forKey: .type)
         try c.encode(country, forKey: .country)  // explicit null: the format promises the key
         try c.encode(mentions, forKey: .mentions)
+        try c.encode(windows, forKey: .windows)
         try c.encode(firstSeen, forKey: .firstSeen)
         try c.encode(lastSeen, forKey: .lastSeen)
         try c.encodeIfPresent(metrics, forKey: .metrics)

@@ -94,7 +94,7 @@ public struct RelationGraph: Sendable, Codable, Equatable {
             if !keys.insert(e.key).inserted { problems.append("duplicate edge \(e.source)–\(e.target)") }
             if nodeIndex[e.source] == nil { problems.append("edge source \(e.source) is not a node") }
             if nodeIndex[e.target] == nil { problems.append("edge target \(e.target) is not a node") }
-            if !e.directed && e.target < e.source { problems.append("undirected edge \(e.source)–\(e.target) not ordered") }
+            if e.source == e.target { problems.append("edge \(e.source) loops onto itself") }
         }
         return problems
     }
@@ -143,6 +143,7 @@ extension Node {
     /// Folds another record of the same actor into this one. Commutative and associative.
     mutating func absorb(_ other: Node) {
         mentions += other.mentions
+        windows += other.windows
         firstSeen = minDate(firstSeen, other.firstSeen)
         lastSeen = maxDate(lastSeen, other.lastSeen)
         // Names can differ only when a discovered actor was first written differently; keep the smaller
@@ -161,7 +162,8 @@ extension Edge {
         weight += other.weight
         cooperation += other.cooperation
         conflict += other.conflict
-        stance = cooperation - conflict
+        addFlow(from: other.a, other.aToB)
+        addFlow(from: other.b, other.bToA)
         firstSeen = minDate(firstSeen, other.firstSeen)
         lastSeen = maxDate(lastSeen, other.lastSeen)
         if !other.evidence.isEmpty {

@@ -163,3 +163,42 @@ public func dayNumber(_ iso: String) -> Int {
     }
     return f == 2 ? fields[0] * 372 + fields[1] * 31 + fields[2] : 0
 }
+
+/// Event categories of the trigger lexicon, after CAMEO/PLOVER.
+public enum TriggerCategory: String, Sendable, CaseIterable, Hashable {
+    case consult, meet, visit, phoneCall = "phone_call", agree, cooperate, support, praise, mediate, aid, host, sign
+    case ally, negotiate, appeal
+    case criticize, deny, reject, accuse, condemn, threaten, sanction, veto, attack, protest, demand, expel, oppose
+    case warn, blockade, fight
+
+    /// Whether the category is cooperative (its intensities are positive).
+    public var isCooperative: Bool {
+        switch self {
+        case .consult, .meet, .visit, .phoneCall, .agree, .cooperate, .support, .praise, .mediate, .aid, .host, .sign,
+             .ally, .negotiate, .appeal:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether the relation has a source and a target (X condemns Y) rather than being mutual (X and Y meet).
+    public var isDirected: Bool {
+        switch self {
+        case .consult, .meet, .phoneCall, .agree, .cooperate, .sign, .ally, .negotiate, .fight: return false
+        default: return true
+        }
+    }
+
+    /// Whether the category denies what follows it (رفض التعاون: a refusal, not cooperation).
+    public var negatesFollowing: Bool { self == .reject || self == .deny || self == .oppose }
+}
+
+/// A word or phrase that signals a relation, with its signed intensity on a −10…+10 scale.
+public struct TriggerEntry: Sendable, Hashable {
+    public var forms: [String]
+    public var category: TriggerCategory
+    public var intensity: Double
+    public var kind: String
+    public var origin: String
+}

@@ -12,6 +12,8 @@ public struct KnowledgeBase: Sendable {
     public private(set) var titles: [TitleEntry] = []
     /// Context words for the recogniser (cue kind → Arabic words), from `cues.tsv`.
     public private(set) var cues: [String: [String]] = [:]
+    /// The stance trigger lexicon (`triggers.tsv`).
+    public private(set) var triggers: [TriggerEntry] = []
     /// Given names (any language, in Arabic script) that help find unknown officials' names.
     public private(set) var givenNames: [String] = []
 
@@ -72,6 +74,8 @@ public struct KnowledgeBase: Sendable {
             try loadMedia(text: text, file: file)
         } else if firstHeader.contains("title_ar") {
             try loadTitles(text: text, file: file)
+        } else if firstHeader.contains("trigger_ar") {
+            try loadTriggers(text: text, file: file)
         } else if firstHeader.contains("cue_ar") {
             try loadCues(text: text, file: file)
         } else if firstHeader.contains("given_name_ar") {
@@ -80,7 +84,7 @@ public struct KnowledgeBase: Sendable {
         } else {
             throw KnowledgeError(
                 file: file, line: 1,
-                message: "cannot tell what this file holds: its header must include roles (officials), adjectives_ar (states), org_kind (organisations), media_kind (media), title_ar (titles), cue_ar (cues) or given_name_ar (given names)")
+                message: "cannot tell what this file holds: its header must include roles (officials), adjectives_ar (states), org_kind (organisations), media_kind (media), title_ar (titles), cue_ar (cues), trigger_ar (stance triggers) or given_name_ar (given names)")
         }
     }
 
@@ -164,7 +168,26 @@ public struct KnowledgeBase: Sendable {
     /// The cue kinds the recogniser understands.
     public static let cueKinds: Set<String> = [
         "counterpart", "generic_official", "venue_preposition", "meeting_noun", "institution_noun", "person_context",
+        "negation",
     ]
+
+    private mutating func loadTriggers(text: String, file: String) throws(KnowledgeError) {
+        let t = try TSVTable(text: text, file: file, allowed: ["trigger_ar", "category", "intensity", "kind", "note"],
+                             required: ["trigger_ar", "category", "intensity"])
+        for r in t.rows {
+            guard let category = TriggerCategory(rawValue: r.value("category")) else {
+                throw KnowledgeError(file: file, line: r.line, message: "unknown category \"\(r.value("category"))\"; use one of: \(TriggerCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let intensity = Double(r.value("intensity")), (-10...10).contains(intensity) else {
+                throw KnowledgeError(file: file, line: r.line, message: "intensity \"\(r.value("intensity"))\" must be a number from -10 to 10")
+            }
+            guard (intensity > 0) == category.isCooperative, intensity != 0 else {
+                throw KnowledgeError(file: file, line: r.line, message: "intensity \(r.value("intensity")) has the wrong sign for \(category.rawValue) (\(category.isCooperative ? "cooperative: above 0" : "conflictual: below 0"))")
+            }
+            triggers.append(TriggerEntry(forms: r.list("trigger_ar"), category: category, intensity: intensity,
+                                         kind: r.value("kind"), origin: "\(file):\(r.line)"))
+        }
+    }
 
     private mutating func loadCues(text: String, file: String) throws(KnowledgeError) {
         let t = try TSVTable(text: text, file: file, allowed: ["cue_ar", "cue", "note"], required: ["cue_ar", "cue"])

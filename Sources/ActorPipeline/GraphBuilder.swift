@@ -42,34 +42,49 @@ public struct GraphBuilder: Sendable {
         }
     }
 
-    /// The graph of one document.
-    /// - Complexity: O(t + m²) for t tokens and m mentions per window.
+    /// The graph of one document: nodes for its actors, and an edge for every pair that shares a window,
+    /// with the stance of the triggers that link them and the window as evidence.
+    /// - Complexity: O(t + Σ m²) for t tokens and m actors per window.
     public func graph(for document: Document) -> RelationGraph {
-        let (text, mentions) = mentions(in: document)
+        let analysis = recognizer.analyze(TokenizedText(document.text), date: document.date)
+        let text = analysis.text
         var graph = RelationGraph(metadata: GraphMetadata(
             inputs: [document.id], documents: 1, dateFrom: document.date, dateTo: document.date,
             sources: document.source.map { [$0] } ?? [], options: options.metadata))
-        var windows: [Int: [String]] = [:]
-        for m in mentions {
+        // Window → actors in order of first mention, with that mention's first token and sentence.
+        var windows: [Int: [(id: String, token: Int, sentence: Int)]] = [:]
+        for m in analysis.mentions {
             guard let id = nodeID(for: m) else { continue }
             if graph.node(id) == nil, let node = describeNode(id, mention: m, date: document.date) {
                 graph.addNode(node)
             }
             graph.updateNode(id) { $0.mentions += 1 }
             let w = window(of: m, in: text)
-            if windows[w]?.contains(id) != true { windows[w, default: []].append(id) }
+            if windows[w]?.contains(where: { $0.id == id }) != true {
+                windows[w, default: []].append((id, m.tokens.lowerBound, m.sentence))
+            }
         }
-        for (w, ids) in windows.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
+        for (_, actors) in windows { for a in actors { graph.updateNode(a.id) { $0.windows += 1 } } }
+        graph.metadata.windows = windows.count
+        let scorer = StanceScorer(text: text, triggers: analysis.triggers)
+        for (w, actors) in windows.sorted(by: { $0.key < $1.key }) where actors.count > 1 {
             let segment = segmentOf(window: w, in: text)
-            let evidence = Evidence(
-                document: document.id, sentence: w, start: segment.start, end: segment.end,
-                text: segment.text, date: document.date)
-            let sorted = ids.sorted()
-            for a in 0..<sorted.count {
-                for b in (a + 1)..<sorted.count {
-                    graph.addEdge(Edge(
-                        source: sorted[a], target: sorted[b], count: 1, firstSeen: document.date,
-                        lastSeen: document.date, evidence: [evidence]), evidenceCap: options.evidencePerEdge)
+            for p in 0..<actors.count {
+                for q in (p + 1)..<actors.count {
+                    let x = actors[p], y = actors[q]
+                    // Stance needs both in one sentence; larger windows count co-occurrence only across sentences.
+                    let stance = x.sentence == y.sentence
+                        ? scorer.score(x: x.id, px: x.token, y: y.id, py: y.token, sentence: x.sentence) : PairStance()
+                    let evidence = Evidence(
+                        document: document.id, sentence: w, start: segment.start, end: segment.end, text: segment.text,
+                        trigger: stance.trigger?.text, category: stance.trigger?.category.rawValue,
+                        score: stance.trigger?.score, source: stance.source, date: document.date)
+                    var edge = Edge(
+                        source: x.id, target: y.id, count: 1, cooperation: stance.cooperation, conflict: stance.conflict,
+                        firstSeen: document.date, lastSeen: document.date, evidence: [evidence])
+                    edge.addFlow(from: x.id, stance.forward)
+                    edge.addFlow(from: y.id, stance.backward)
+                    graph.addEdge(edge, evidenceCap: options.evidencePerEdge)
                 }
             }
         }

@@ -185,6 +185,13 @@ public struct TokenizedText: Sendable {
         }
     }
 
+    /// Token indices in `range` (after its first token) where a contrast word opens a clause: بينما، فيما،
+    /// لكن، في حين، غير أن، إلا أن، بيد أن.
+    /// - Complexity: O(k) in the tokens of `range`.
+    public func contrastStarts(in range: Range<Int>) -> [Int] {
+        range.dropFirst().filter { ContrastWords.match(self, at: $0) != nil }
+    }
+
     private func computeClauses() -> [Segment] {
         var clauses: [Segment] = []
         for sentence in sentences {

@@ -4,6 +4,8 @@
 //   actorgraph-bench recognize FILES…  tokenizes and recognises the files (repeated to ≥ 50 MB); prints MB/s
 import ActorExtraction
 import ActorGraph
+import ActorPipeline
+import ActorCorpus
 import ActorKnowledge
 import ActorRender
 import ActorText
@@ -100,6 +102,10 @@ case "eval":
     try evaluation.run(directory: args[1], recognizer: recognizer, verbose: args.contains("--verbose"))
     for line in evaluation.report { print(line) }
     print(evaluation.summary)
+    var pairs = PairEvaluation()
+    try pairs.run(directory: args[1], knowledge: recognizer.knowledge, verbose: args.contains("--verbose"))
+    for line in pairs.report { print(line) }
+    print(pairs.summary)
 default:
     print("usage: actorgraph-bench render-loop N | recognize FILES… | eval DIR [--verbose]")
     exit(2)

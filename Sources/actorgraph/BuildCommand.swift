@@ -22,6 +22,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var draw: DrawOptions
+    @OptionGroup(title: "Filters") var filters: FilterOptions
 
     @Option(help: "Nodes: person, state (people folded into their states) or all.")
     var level: GraphLevel = .all
@@ -35,6 +36,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Most evidence sentences kept per edge.")
     var evidence: Int = 5
 
+    @Option(help: "Edge weight: count (shared windows), dice, jaccard or pmi.")
+    var weight: WeightMeasure = .count
+
     func validate() throws {
         guard evidence >= 0 else { throw ValidationError("--evidence must be 0 or more") }
     }
@@ -46,9 +50,10 @@ struct BuildCommand: ParsableCommand {
             recognizer: Recognizer(knowledge: kb),
             options: BuildOptions(level: level, window: window, organizations: organizations, evidencePerEdge: evidence))
         var graph = builder.graph(for: docs)
-        graph.metadata.inputs = input.inputs.sorted()
         if let t = draw.title { graph.metadata.title = t }
-        try write(graph, draw: draw)
+        graph.applyWeight(weight)
+        graph.computeMetrics()
+        try write(try filters.apply(to: graph), draw: draw)
     }
 }
 

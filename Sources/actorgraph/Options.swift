@@ -1,4 +1,5 @@
 import ActorCorpus
+import ActorGraph
 import ActorKnowledge
 import ActorPipeline
 import ActorRender
@@ -83,3 +84,61 @@ func emit(_ data: Data, to output: String?) throws {
         FileHandle.standardOutput.write(data)
     }
 }
+
+/// Options that cut the graph down before it is written.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "Drop edges whose weight is below this.")
+    var minWeight: Double?
+
+    @Option(help: "Keep the N actors of greatest strength (weighted degree).")
+    var topNodes: Int?
+
+    @Option(help: "Keep the N heaviest edges.")
+    var topEdges: Int?
+
+    @Option(help: ArgumentHelp("Keep the ego network of this actor id (e.g. RUS, sergey-lavrov).", valueName: "id"))
+    var ego: String?
+
+    @Option(help: "Hops around --ego.")
+    var hops: Int = 1
+
+    @Option(help: ArgumentHelp("Keep only these types (comma-separated: person,state,organization).", valueName: "types"))
+    var types: String?
+
+    @Option(help: ArgumentHelp("Keep only actors of these countries (comma-separated ISO alpha-3 codes).", valueName: "codes"))
+    var countries: String?
+
+    func validate() throws {
+        for v in [topNodes, topEdges].compactMap({ $0 }) where v < 1 {
+            throw ValidationError("--top-nodes and --top-edges must be 1 or more")
+        }
+        guard hops >= 0 else { throw ValidationError("--hops must be 0 or more") }
+        if let types {
+            for t in types.split(separator: ",") where NodeKind(rawValue: String(t)) == nil {
+                throw ValidationError("unknown type \"\(t)\" in --types; use person, state or organization")
+            }
+        }
+    }
+
+    var filter: GraphFilter {
+        GraphFilter(
+            minWeight: minWeight, topNodes: topNodes, topEdges: topEdges, ego: ego, egoHops: hops,
+            types: Set((types ?? "").split(separator: ",").compactMap { NodeKind(rawValue: String($0)) }),
+            countries: Set((countries ?? "").split(separator: ",").map { String($0).uppercased() }))
+    }
+
+    var isEmpty: Bool { filter == GraphFilter() }
+
+    /// The graph filtered; an unknown --ego actor is an input error naming the id.
+    func apply(to graph: RelationGraph) throws -> RelationGraph {
+        if isEmpty { return graph }
+        if let ego, graph.node(ego) == nil {
+            throw InputError(location: "--ego", message: "no actor \"\(ego)\" in the graph; ids are listed in the JSON output (e.g. RUS, sergey-lavrov)")
+        }
+        var g = graph.filtered(filter)
+        g.computeMetrics()
+        return g
+    }
+}
+
+extension WeightMeasure: ExpressibleByArgument {}

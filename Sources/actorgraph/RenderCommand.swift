@@ -17,12 +17,13 @@ struct RenderCommand: ParsableCommand {
     var graph: String
 
     @OptionGroup var draw: DrawOptions
+    @OptionGroup(title: "Filters") var filters: FilterOptions
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: graph) else {
             throw InputError(location: graph, message: "cannot read the graph file; check the path")
         }
         let g = try RelationGraph(jsonData: data, source: graph)
-        try write(g, draw: draw)
+        try write(try filters.apply(to: g), draw: draw)
     }
 }

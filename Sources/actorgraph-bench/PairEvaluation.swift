@@ -1,0 +1,97 @@
+import ActorCorpus
+import ActorExtraction
+import ActorGraph
+import ActorKnowledge
+import ActorPipeline
+import Foundation
+
+/// Scores relations against the `pairs` of an annotated set: recall of the sentence-level pairs a reader
+/// lists (state level and person level) and agreement of the stance sign with the reader's.
+struct PairEvaluation {
+    struct GoldPair: Decodable {
+        var a: String
+        var b: String
+        var level: String
+        var stance: String
+        var sentence: String
+    }
+    struct GoldMention: Decodable {
+        var name_en: String
+        var type: String
+        var country: String?
+    }
+    struct GoldDoc: Decodable {
+        var file: String
+        var date: String?
+        var mentions: [GoldMention]
+        var pairs: [GoldPair]?
+    }
+
+    var found: [String: Int] = [:], total: [String: Int] = [:]
+    var signAgree = 0, signTotal = 0
+    var report: [String] = []
+
+    static func key(_ s: String) -> String { Evaluation.key(s) }
+
+    mutating func run(directory: String, knowledge: KnowledgeBase, verbose: Bool) throws {
+        let recognizer = Recognizer(knowledge: knowledge)
+        var ids: [String: String] = [:]
+        for s in knowledge.states.values { ids[Self.key(s.nameEn)] = s.id }
+        for o in knowledge.organizations.values { ids[Self.key(o.nameEn)] = o.id }
+        for p in knowledge.officials.values { ids[Self.key(p.nameEn)] = p.id }
+        let lines = try String(contentsOfFile: (directory as NSString).appendingPathComponent("gold.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        let builders = [
+            "state": GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state, evidencePerEdge: 1000)),
+            "person": GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .all, evidencePerEdge: 1000)),
+        ]
+        let seedDirectory = (directory as NSString).lastPathComponent == "seeds-gold" ? "seeds" : directory
+        for line in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let doc = try JSONDecoder().decode(GoldDoc.self, from: Data(line.utf8))
+            let path = (seedDirectory as NSString).appendingPathComponent(doc.file)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            var local = ids
+            for m in doc.mentions where m.type == "state" { if let c = m.country { local[Self.key(m.name_en)] = c } }
+            var graphs: [String: RelationGraph] = [:]
+            for (level, b) in builders {
+                graphs[level] = b.graph(for: Document(id: doc.file, text: text, date: doc.date, origin: path))
+            }
+            for p in doc.pairs ?? [] {
+                let level = p.level == "state" ? "state" : "person"
+                total[level, default: 0] += 1
+                guard let g = graphs[level] else { continue }
+                let x = local[Self.key(p.a)] ?? Self.lookup(p.a, in: g)
+                let y = local[Self.key(p.b)] ?? Self.lookup(p.b, in: g)
+                guard let x, let y, let edge = g.edge(EdgeKey(source: x, target: y)) else {
+                    if verbose { report.append("\(doc.file): MISSED \(level) pair \(p.a) – \(p.b)") }
+                    continue
+                }
+                let gold = String(p.sentence.unicodeScalars.prefix(60))
+                guard let ev = edge.evidence.first(where: { $0.text.contains(gold) || p.sentence.contains($0.text) }) else {
+                    if verbose { report.append("\(doc.file): MISSED \(level) pair \(p.a) – \(p.b) in that sentence") }
+                    continue
+                }
+                found[level, default: 0] += 1
+                if p.stance != "neutral" {
+                    signTotal += 1
+                    let predicted = (ev.score ?? 0) > 0 ? "cooperation" : (ev.score ?? 0) < 0 ? "conflict" : "neutral"
+                    if predicted == p.stance { signAgree += 1 } else if verbose {
+                        report.append("\(doc.file): SIGN \(p.a) – \(p.b): gold \(p.stance), got \(predicted) (\(ev.trigger ?? "no trigger"))")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A node of `g` whose name matches `name` (exactly, or by surname for people).
+    static func lookup(_ name: String, in g: RelationGraph) -> String? {
+        g.nodes.first { Evaluation.sameName($0.name, name) }?.id
+    }
+
+    var summary: String {
+        func r(_ l: String) -> Double { Double(found[l] ?? 0) / Double(max(total[l] ?? 0, 1)) }
+        return String(format: "state_pair_recall=%.3f (%d/%d) person_pair_recall=%.3f (%d/%d) stance_sign_agreement=%.3f (%d/%d)",
+                      r("state"), found["state"] ?? 0, total["state"] ?? 0, r("person"), found["person"] ?? 0, total["person"] ?? 0,
+                      Double(signAgree) / Double(max(signTotal, 1)), signAgree, signTotal)
+    }
+}
