@@ -54,6 +54,15 @@ extension CompiledLexicon {
                             }
                         }
                     }
+                    if best.end == 0 && e - s >= 4 {
+                        // Pronoun enclitics on trigger words (دعمها، قطع علاقاتها، إدانته): only triggers are
+                        // looked up without them, so names are never cut.
+                        if let m = enclitic(codes, s, e, at: i, tokens) {
+                            matches.append(m)
+                        }
+                        i += 1
+                        continue
+                    }
                     if best.end > 0 {
                         var targets = terminals[Int(best.node)]
                         if !best.article, let needy = needsArticle[best.node] { targets.removeAll { needy.contains($0) } }
@@ -70,6 +79,33 @@ extension CompiledLexicon {
             }
         }
         return matches
+    }
+
+    /// A trigger at token `i` once a pronoun enclitic (ه، ها، هما، هم، هن) is removed, if any; single words
+    /// and phrases whose first word carries the enclitic.
+    func enclitic(_ codes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, at i: Int, _ tokens: UnsafeBufferPointer<Token>) -> RawMatch? {
+        typealias A = ArabicAlphabet
+        // ها، هم، هن، هما (a lone ه is left alone: after normalisation it is also the ta marbuta).
+        let last = codes[e - 1]
+        guard last == A.alef || last == A.meem || last == A.noon else { return nil }
+        var cut = 0
+        if codes[e - 2] == A.heh && (last == A.alef || last == A.meem || last == A.noon) { cut = 2 }
+        if last == A.alef && codes[e - 2] == A.meem && codes[e - 3] == A.heh { cut = 3 }
+        guard cut > 0, e - s - cut >= 3 else { return nil }
+        do {
+            var best = Candidate()
+            extend(&best, word: look(codes, s, e - cut, canonical: true), strip: 0, clitic: 0, at: i, tokens, codes)
+            if best.end == 0, codes[s] == A.waw || codes[s] == A.feh || codes[s] == A.beh || codes[s] == A.lam {
+                extend(&best, word: look(codes, s + 1, e - cut, canonical: true), strip: 1, clitic: codes[s], at: i, tokens, codes)
+            }
+            guard best.end > 0 else { return nil }
+            let targets = terminals[Int(best.node)].filter { if case .trigger = $0 { return true } else { return false } }
+            if !targets.isEmpty {
+                return RawMatch(tokens: i..<best.end, strip: best.strip, proclitic: best.clitic == 0 ? nil : best.clitic,
+                                article: best.article, targets: targets)
+            }
+        }
+        return nil
     }
 
     /// The best phrase found so far at a position (`end == 0`: none).

@@ -190,8 +190,14 @@ public enum TriggerCategory: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// Whether the category denies what follows it (رفض التعاون: a refusal, not cooperation).
-    public var negatesFollowing: Bool { self == .reject || self == .deny || self == .oppose }
+    /// Whether what follows the trigger is its content rather than another relation (رفض التعاون: a refusal,
+    /// not cooperation; اتهمه بدعم الإرهاب: an accusation, not support).
+    public var embedsFollowing: Bool {
+        switch self {
+        case .reject, .deny, .oppose, .accuse, .condemn, .criticize, .warn, .demand, .protest: return true
+        default: return false
+        }
+    }
 }
 
 /// A word or phrase that signals a relation, with its signed intensity on a −10…+10 scale.

@@ -53,8 +53,20 @@ public struct GraphBuilder: Sendable {
             sources: document.source.map { [$0] } ?? [], options: options.metadata))
         // Window → actors in order of first mention, with that mention's first token and sentence.
         var windows: [Int: [(id: String, token: Int, sentence: Int)]] = [:]
+        // Pairs of actors coordinated in a sentence (روسيا والصين، إيران وروسيا وسوريا).
+        var coordinated = Set<String>()
+        var previous: (id: String, start: Int, end: Int)? = nil
         for m in analysis.mentions {
             guard let id = nodeID(for: m) else { continue }
+            if let p = previous, p.id != id, Self.coordinated(after: p.end, mention: m, in: text),
+               !Self.afterBetween(p.start, in: text) {
+                coordinated.insert(p.id < id ? p.id + "\u{0}" + id : id + "\u{0}" + p.id)
+            }
+            if previous.map({ Self.coordinated(after: $0.end, mention: m, in: text) }) == true {
+                previous = (id, previous!.start, m.tokens.upperBound)  // keep the list's first token
+            } else {
+                previous = (id, m.tokens.lowerBound, m.tokens.upperBound)
+            }
             if graph.node(id) == nil, let node = describeNode(id, mention: m, date: document.date) {
                 graph.addNode(node)
             }
@@ -73,12 +85,15 @@ public struct GraphBuilder: Sendable {
                 for q in (p + 1)..<actors.count {
                     let x = actors[p], y = actors[q]
                     // Stance needs both in one sentence; larger windows count co-occurrence only across sentences.
+                    let together = coordinated.contains(x.id < y.id ? x.id + "\u{0}" + y.id : y.id + "\u{0}" + x.id)
                     let stance = x.sentence == y.sentence
-                        ? scorer.score(x: x.id, px: x.token, y: y.id, py: y.token, sentence: x.sentence) : PairStance()
+                        ? scorer.score(x: x.id, px: x.token, y: y.id, py: y.token, sentence: x.sentence, coordinated: together)
+                        : PairStance()
+                    let net = (stance.net * 100).rounded() / 100
                     let evidence = Evidence(
                         document: document.id, sentence: w, start: segment.start, end: segment.end, text: segment.text,
-                        trigger: stance.trigger?.text, category: stance.trigger?.category.rawValue,
-                        score: stance.trigger?.score, source: stance.source, date: document.date)
+                        trigger: stance.trigger?.text, category: stance.aligned ? "aligned" : stance.trigger?.category.rawValue,
+                        score: stance.trigger == nil && !stance.aligned ? nil : net, source: stance.source, date: document.date)
                     var edge = Edge(
                         source: x.id, target: y.id, count: 1, cooperation: stance.cooperation, conflict: stance.conflict,
                         firstSeen: document.date, lastSeen: document.date, evidence: [evidence])
@@ -90,6 +105,22 @@ public struct GraphBuilder: Sendable {
         }
         graph.canonicalize()
         return graph
+    }
+
+    /// Whether mention `m` is coordinated with a mention ending at token `end`: right after it, joined by
+    /// the proclitic و or a comma (a list: إيران، روسيا وسوريا).
+    static func coordinated(after end: Int, mention m: Mention, in text: TokenizedText) -> Bool {
+        let t = m.tokens.lowerBound
+        guard t == end, t < text.tokens.count else { return false }
+        let token = text.tokens[t]
+        let joinedByWaw = m.start > Int(token.start) && text.codes[Int(token.codeStart)] == ArabicAlphabet.waw
+        return joinedByWaw || (token.boundaryBefore == .clause && !token.spaceOnlyBefore)
+    }
+
+    /// Whether the token before `t` is بين ("between X and Y": the two are related, not allied).
+    static func afterBetween(_ t: Int, in text: TokenizedText) -> Bool {
+        guard t > 0 else { return false }
+        return text.normalized(t - 1).hasSuffix("بين")
     }
 
     /// The graph of many documents, merged in order.

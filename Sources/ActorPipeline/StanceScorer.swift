@@ -15,6 +15,11 @@ struct PairStance {
     var source: String? = nil
     /// Whether a contrast word (بينما، في حين، لكن) separates the two actors, which cuts the link.
     var cut = false
+    /// Whether the two are co-agents or co-targets of a directed trigger (aligned, not related by it).
+    var aligned = false
+
+    /// Net stance: above 0 cooperative, below 0 conflictual.
+    var net: Double { cooperation - conflict }
 }
 
 /// Scores pairs of actors from the stance triggers of their sentence.
@@ -39,13 +44,22 @@ struct StanceScorer {
         triggersBySentence = bySentence
         var contrasts: [Int: [Int]] = [:]
         for s in Set(triggers.map(\.sentence)) where s < text.sentences.count {
-            contrasts[s] = text.contrastStarts(in: text.sentences[s].tokens)
+            contrasts[s] = text.contrastStarts(in: text.sentences[s].tokens, newSubjectOnly: true)
         }
         contrastsBySentence = contrasts
     }
 
+    /// How far (in tokens) outside the stretch between two actors a trigger may stand and still count.
+    static let reach = 8
+
     /// The stance between actor `x` (first mention at token `px`) and `y` (at `py`) in `sentence`.
-    func score(x: String, px: Int, y: String, py: Int, sentence: Int) -> PairStance {
+    ///
+    /// Triggers count with a weight that falls with their distance from the pair: 1 between the two actors,
+    /// 1/(1+d) at d tokens outside them, nothing beyond ``reach``. When the two actors are coordinated
+    /// (روسيا والصين، الولايات المتحدة وبريطانيا), a directed trigger (veto, strike, condemn) has them on the
+    /// same side: they are aligned (a cooperative +3), and only mutual triggers (agree, meet, fight) relate
+    /// them to each other.
+    func score(x: String, px: Int, y: String, py: Int, sentence: Int, coordinated: Bool = false) -> PairStance {
         var result = PairStance()
         guard let triggers = triggersBySentence[sentence], sentence < text.sentences.count else { return result }
         let lo = min(px, py), hi = max(px, py)
@@ -58,26 +72,36 @@ struct StanceScorer {
         let from = contrasts.last(where: { $0 <= lo }) ?? bounds.lowerBound
         let to = contrasts.first(where: { $0 > hi }) ?? bounds.upperBound
         var lastRefusalEnd = -10
-        var bestMagnitude = 0.0
+        var best = 0.0
+        var aligned = false
         for t in triggers where t.tokens.lowerBound >= from && t.tokens.lowerBound < to {
-            if t.category.negatesFollowing { lastRefusalEnd = t.tokens.upperBound }
-            if t.score > 0 && t.tokens.lowerBound - lastRefusalEnd <= 2 && t.tokens.lowerBound >= lastRefusalEnd {
-                continue  // رفض التعاون: the refusal carries the stance
+            // رفض التعاون، متهمة الدوحة بدعم الإرهاب: what a refusal or accusation is about is not itself
+            // a relation of the pair; the first trigger carries the stance.
+            if t.tokens.lowerBound >= lastRefusalEnd && t.tokens.lowerBound - lastRefusalEnd <= 3 { continue }
+            if t.category.embedsFollowing { lastRefusalEnd = t.tokens.upperBound }
+            let pos = t.tokens.lowerBound
+            let distance = pos < lo ? lo - t.tokens.upperBound : (pos > hi ? pos - hi - 1 : 0)
+            guard distance <= Self.reach else { continue }
+            if coordinated && t.category.isDirected {
+                aligned = true
+                continue
             }
-            if t.score > 0 { result.cooperation += t.score } else { result.conflict += -t.score }
+            let weighted = t.score / Double(1 + max(distance, 0))
+            if weighted > 0 { result.cooperation += weighted } else { result.conflict += -weighted }
             var subject: String? = nil
-            if t.category.isDirected && !t.negated {
-                let pos = t.tokens.lowerBound
-                if pos < lo || (pos > lo && pos < hi) {
-                    subject = lo == px ? x : y
-                }
-                if subject == x { result.forward += abs(t.score) } else if subject == y { result.backward += abs(t.score) }
+            if t.category.isDirected && !t.negated && (pos < lo || pos < hi) {
+                subject = lo == px ? x : y
+                if subject == x { result.forward += abs(weighted) } else { result.backward += abs(weighted) }
             }
-            if abs(t.score) > bestMagnitude {
-                bestMagnitude = abs(t.score)
+            if abs(weighted) > best {
+                best = abs(weighted)
                 result.trigger = t
                 result.source = subject
             }
+        }
+        if aligned && result.cooperation == 0 && result.conflict == 0 {
+            result.cooperation = 3
+            result.aligned = true
         }
         return result
     }

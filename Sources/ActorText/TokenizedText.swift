@@ -188,8 +188,11 @@ public struct TokenizedText: Sendable {
     /// Token indices in `range` (after its first token) where a contrast word opens a clause: بينما، فيما،
     /// لكن، في حين، غير أن، إلا أن، بيد أن.
     /// - Complexity: O(k) in the tokens of `range`.
-    public func contrastStarts(in range: Range<Int>) -> [Int] {
-        range.dropFirst().filter { ContrastWords.match(self, at: $0) != nil }
+    /// With `newSubjectOnly`, forms with a pronoun (لكنه، لكنها), which go on about the same subject, are left out.
+    public func contrastStarts(in range: Range<Int>, newSubjectOnly: Bool = false) -> [Int] {
+        range.dropFirst().filter {
+            ContrastWords.match(self, at: $0) != nil && !(newSubjectOnly && ContrastWords.isPronominal(self, at: $0))
+        }
     }
 
     private func computeClauses() -> [Segment] {
@@ -247,6 +250,13 @@ enum ContrastWords {
         }
         return table
     }()
+
+    static let pronominal: [UInt64] = ["لكنه", "لكنها", "ولكنه", "ولكنها"].map { FNV.hash(NormalizedForm.codes(of: $0)) }
+
+    /// Whether the contrast word at `t` carries a pronoun for the same subject (لكنها غير كافية).
+    static func isPronominal(_ text: TokenizedText, at t: Int) -> Bool {
+        pronominal.contains(FNV.hash(text.codes(of: t)))
+    }
 
     /// If a contrast expression starts at token `t`, its length in tokens.
     /// - Complexity: O(1), no allocation.

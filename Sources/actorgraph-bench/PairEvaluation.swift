@@ -3,6 +3,7 @@ import ActorExtraction
 import ActorGraph
 import ActorKnowledge
 import ActorPipeline
+import ActorText
 import Foundation
 
 /// Scores relations against the `pairs` of an annotated set: recall of the sentence-level pairs a reader
@@ -16,6 +17,8 @@ struct PairEvaluation {
         var sentence: String
     }
     struct GoldMention: Decodable {
+        var text: String
+        var occurrence: Int
         var name_en: String
         var type: String
         var country: String?
@@ -50,8 +53,19 @@ struct PairEvaluation {
             let doc = try JSONDecoder().decode(GoldDoc.self, from: Data(line.utf8))
             let path = (seedDirectory as NSString).appendingPathComponent(doc.file)
             let text = try String(contentsOfFile: path, encoding: .utf8)
+            // Gold names → the ids our recogniser gives the same spans (so the pair test measures relations,
+            // not name spellings); at state level people fold into their states.
             var local = ids
-            for m in doc.mentions where m.type == "state" { if let c = m.country { local[Self.key(m.name_en)] = c } }
+            var localState: [String: String] = [:]
+            let scalars = Array(text.unicodeScalars)
+            let predicted = recognizer.mentions(in: TokenizedText(text), date: doc.date)
+            for m in doc.mentions {
+                if m.type == "state", let c = m.country { local[Self.key(m.name_en)] = c }
+                guard let r = Evaluation.scalarRange(of: m.text, occurrence: m.occurrence, in: scalars),
+                      let p = predicted.first(where: { $0.start < r.upperBound && r.lowerBound < $0.end }) else { continue }
+                if local[Self.key(m.name_en)] == nil || m.type != "state" { local[Self.key(m.name_en)] = p.actor }
+                localState[Self.key(m.name_en)] = p.kind == ActorKind.person ? (p.country ?? p.organization) : p.actor
+            }
             var graphs: [String: RelationGraph] = [:]
             for (level, b) in builders {
                 graphs[level] = b.graph(for: Document(id: doc.file, text: text, date: doc.date, origin: path))
@@ -60,8 +74,9 @@ struct PairEvaluation {
                 let level = p.level == "state" ? "state" : "person"
                 total[level, default: 0] += 1
                 guard let g = graphs[level] else { continue }
-                let x = local[Self.key(p.a)] ?? Self.lookup(p.a, in: g)
-                let y = local[Self.key(p.b)] ?? Self.lookup(p.b, in: g)
+                let names = level == "state" ? localState.merging(local) { a, _ in a } : local
+                let x = names[Self.key(p.a)] ?? Self.lookup(p.a, in: g)
+                let y = names[Self.key(p.b)] ?? Self.lookup(p.b, in: g)
                 guard let x, let y, let edge = g.edge(EdgeKey(source: x, target: y)) else {
                     if verbose { report.append("\(doc.file): MISSED \(level) pair \(p.a) – \(p.b)") }
                     continue
