@@ -60,6 +60,10 @@ let package = Package(
         .testTarget(name: "ActorKnowledgeTests", dependencies: ["ActorKnowledge", "ActorText"]),
         .testTarget(name: "ActorExtractionTests", dependencies: ["ActorExtraction", "ActorKnowledge", "ActorText"]),
         .testTarget(name: "ActorGraphTests", dependencies: ["ActorGraph"]),
+        .testTarget(
+            name: "ActorPipelineTests",
+            dependencies: ["ActorPipeline", "ActorCorpus", "ActorGraph", "ActorExtraction", "ActorKnowledge"]
+        ),
         .testTarget(name: "ActorRenderTests", dependencies: ["ActorRender", "ActorGraph", "actorgraph-bench"]),
         .testTarget(
             name: "ActorgraphCLITests",

@@ -112,16 +112,3 @@ func trimmed(_ text: String, to limit: Int) -> String {
     return String(scalars[..<cut]) + " …"
 }
 
-extension RelationGraph {
-    /// Weighted degree of every node.
-    /// - Complexity: O(n + e).
-    public func strengths() -> [String: Double] {
-        var s: [String: Double] = [:]
-        for n in nodes { s[n.id] = 0 }
-        for e in edges {
-            s[e.source, default: 0] += e.weight
-            s[e.target, default: 0] += e.weight
-        }
-        return s
-    }
-}

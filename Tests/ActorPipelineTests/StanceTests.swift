@@ -1,0 +1,181 @@
+import ActorCorpus
+import ActorExtraction
+import ActorGraph
+import ActorKnowledge
+import Testing
+
+@testable import ActorPipeline
+
+let recognizer = Recognizer(knowledge: try! KnowledgeBase.bundled())
+let seedsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("seeds").path
+
+func stateGraph(_ text: String, date: String = "2016-12-01") -> RelationGraph {
+    GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state))
+        .graph(for: Document(id: "t", text: text, date: date, origin: "test"))
+}
+
+func edge(_ g: RelationGraph, _ a: String, _ b: String) -> Edge? { g.edge(EdgeKey(source: a, target: b)) }
+
+@Suite("Relations and stance")
+struct StanceTests {
+    @Test("Cooperative trigger families give a cooperative edge", arguments: [
+        "بحث وزير الخارجية الروسي سيرغي لافروف مع نظيره الإيراني محمد جواد ظريف الأزمة السورية.",  // consult
+        "التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في سوتشي.",  // meet
+        "أجرى لافروف اتصالا هاتفيا مع نظيره التركي مولود جاويش أوغلو.",  // phone call
+        "اتفقت روسيا وتركيا على وقف إطلاق النار في حلب.",  // agree
+        "تدعم موسكو الحكومة السورية في حربها على الإرهاب.",  // support
+        "أشادت الخارجية الإيرانية بالموقف الروسي.",  // praise
+    ])
+    func cooperative(sentence: String) throws {
+        let g = stateGraph(sentence)
+        let e = try #require(g.edges.first, "no edge in: \(sentence)")
+        #expect(e.stance > 0, "\(sentence): stance \(e.stance)")
+    }
+
+    @Test("Conflictual trigger families give a conflictual edge", arguments: [
+        "أدانت تركيا الغارات الروسية على المدنيين.",  // condemn
+        "اتهمت واشنطن موسكو بدعم نظام الأسد.",  // accuse (its content is not support)
+        "استخدمت روسيا حق النقض ضد مشروع القرار الفرنسي في مجلس الأمن.",  // veto
+        "فرضت الولايات المتحدة عقوبات جديدة على إيران.",  // sanction
+        "هددت إيران إسرائيل برد قاس.",  // threaten
+        "انتقد وزير الخارجية التركي الموقف الأمريكي.",  // criticize
+        "رفضت روسيا المشروع الفرنسي.",  // reject
+    ])
+    func conflictual(sentence: String) throws {
+        let g = stateGraph(sentence)
+        let e = try #require(g.edges.first { $0.stance != 0 }, "no edge with stance in: \(sentence)")
+        #expect(e.stance < 0, "\(sentence): stance \(e.stance)")
+    }
+
+    @Test("Negation reverses a trigger: لم تتفق is not agreement")
+    func negation() throws {
+        let g = stateGraph("لم تتفق روسيا وتركيا على مصير حلب.")
+        let e = try #require(edge(g, "RUS", "TUR"))
+        #expect(e.stance < 0)
+    }
+
+    @Test("A refusal carries the stance of what it refuses: رفض التعاون")
+    func refusal() throws {
+        let g = stateGraph("رفضت تركيا التعاون مع روسيا في هذا الملف.")
+        let e = try #require(edge(g, "RUS", "TUR"))
+        #expect(e.stance < 0)
+    }
+
+    @Test("A contrast clause cuts the link between its two sides")
+    func contrast() throws {
+        let g = stateGraph("دعمت روسيا الحكومة السورية، بينما طالبت الولايات المتحدة برحيل الأسد.")
+        let cut = try #require(edge(g, "RUS", "USA"))
+        #expect(cut.stance == 0)
+        #expect(try #require(edge(g, "RUS", "SYR")).stance > 0)
+    }
+
+    @Test("Direction follows word order: the subject is the source", arguments: [
+        ("هاجمت تركيا مواقع قوات سوريا الديمقراطية.", "TUR", "sdf"),  // VSO
+        ("موسكو تدعم دمشق في مجلس الأمن.", "RUS", "SYR"),  // SVO
+        ("أدانت السعودية الهجوم الإيراني على السفن.", "SAU", "IRN"),
+    ])
+    func direction(sentence: String, source: String, target: String) throws {
+        let g = GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .all))
+            .graph(for: Document(id: "t", text: sentence, date: "2019-01-01", origin: "test"))
+        let e = try #require(edge(g, source, target), "\(g.edges.map { "\($0.source)-\($0.target)" })")
+        #expect(e.directed)
+        #expect(e.source == source && e.target == target)
+    }
+
+    @Test("Actors coordinated under a directed trigger are aligned, not opposed")
+    func coordinatedAreAligned() throws {
+        let g = stateGraph("استخدمت روسيا والصين حق النقض ضد مشروع القرار.")
+        let e = try #require(edge(g, "CHN", "RUS"))
+        #expect(e.stance > 0)
+        #expect(e.evidence.first?.category == "aligned")
+    }
+
+    @Test("Every edge can say why it has its colour: evidence holds the sentence and the trigger")
+    func evidence() throws {
+        let g = stateGraph("أدانت تركيا الغارات الروسية على المدنيين في حلب.")
+        let e = try #require(edge(g, "RUS", "TUR"))
+        let ev = try #require(e.evidence.first)
+        #expect(ev.text.contains("أدانت تركيا"))
+        #expect(ev.trigger == "أدانت")
+        #expect(ev.category == "condemn")
+        #expect((ev.score ?? 0) < 0)
+    }
+}
+
+@Suite("Graph building")
+struct GraphBuildingTests {
+    @Test("Building two halves and merging equals building the whole")
+    func halvesMerge() throws {
+        let docs = try InputReader().documents(for: [seedsPath])
+        let builder = GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state))
+        let whole = builder.graph(for: docs)
+        let a = builder.graph(for: Array(docs.prefix(2))), b = builder.graph(for: Array(docs.dropFirst(2)))
+        #expect(b.merge(a, evidenceCap: 5) == whole)
+    }
+
+    @Test("Merge order does not matter (property over many orders)")
+    func mergeOrder() throws {
+        let docs = try InputReader().documents(for: [seedsPath])
+        let builder = GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .all, evidencePerEdge: 3))
+        let parts = docs.map { builder.graph(for: $0) }
+        let reference = parts.reduce(RelationGraph()) { $0.merge($1, evidenceCap: 3) }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<10 {
+            let shuffled = parts.shuffled(using: &rng)
+            let merged = shuffled.reduce(RelationGraph()) { $0.merge($1, evidenceCap: 3) }
+            #expect(merged == reference)
+        }
+    }
+
+    @Test("Filters: top nodes keep the strongest, ego keeps neighbours, min weight drops light edges")
+    func filters() throws {
+        var g = builderGraph()
+        g.computeMetrics()
+        let top = g.filtered(GraphFilter(topNodes: 3))
+        #expect(top.nodes.count == 3)
+        let strength = g.strengths()
+        let weakestKept = top.nodes.map { strength[$0.id] ?? 0 }.min() ?? 0
+        let strongestDropped = g.nodes.filter { top.node($0.id) == nil }.map { strength[$0.id] ?? 0 }.max() ?? 0
+        #expect(weakestKept >= strongestDropped)
+        let ego = g.filtered(GraphFilter(ego: "TUR", egoHops: 1))
+        for e in ego.edges { #expect(ego.node(e.source) != nil && ego.node(e.target) != nil) }
+        #expect(ego.nodes.allSatisfy { n in n.id == "TUR" || g.edge(EdgeKey(source: "TUR", target: n.id)) != nil })
+        let heavy = g.filtered(GraphFilter(minWeight: 3))
+        #expect(heavy.edges.allSatisfy { $0.weight >= 3 })
+    }
+
+    @Test("Metrics: degree and strength agree with the edges; PageRank sums to 1")
+    func metrics() throws {
+        var g = builderGraph()
+        g.computeMetrics()
+        let pr = g.nodes.compactMap { $0.metrics?.pagerank }.reduce(0, +)
+        #expect(abs(pr - 1) < 1e-6)
+        for n in g.nodes {
+            let incident = g.edges.filter { $0.source == n.id || $0.target == n.id }
+            #expect(n.metrics?.degree == incident.count)
+            #expect(abs((n.metrics?.strength ?? 0) - incident.reduce(0) { $0 + $1.weight }) < 1e-9)
+        }
+    }
+
+    @Test("PMI, Dice and Jaccard weights follow their definitions")
+    func weights() throws {
+        var g = builderGraph()
+        let e = try #require(edge(g, "RUS", "SYR"))
+        let wa = Double(g.node("RUS")!.windows), wb = Double(g.node("SYR")!.windows), c = Double(e.count)
+        g.applyWeight(.dice)
+        #expect(abs(edge(g, "RUS", "SYR")!.weight - 2 * c / (wa + wb)) < 1e-9)
+        g.applyWeight(.jaccard)
+        #expect(abs(edge(g, "RUS", "SYR")!.weight - c / (wa + wb - c)) < 1e-9)
+        g.applyWeight(.pmi)
+        #expect(abs(edge(g, "RUS", "SYR")!.weight - log2(c * Double(g.metadata.windows) / (wa * wb))) < 1e-9)
+        #expect(g.metadata.options["weight"] == "pmi")
+    }
+
+    func builderGraph() -> RelationGraph {
+        let docs = (try? InputReader().documents(for: [seedsPath])) ?? []
+        return GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state)).graph(for: docs)
+    }
+}
+
+import Foundation
