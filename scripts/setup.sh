@@ -5,9 +5,10 @@
 #   fonts-noto-core  fonts with Arabic glyphs for PNG/PDF
 #   libxml2-utils    xmllint, used by the tests to validate SVG, GraphML and GEXF
 #   pkg-config       lets SwiftPM find libgvc
+#   strace           lets a test prove that rendering starts no child process
 set -euo pipefail
 
-packages=(libgraphviz-dev graphviz fonts-noto-core libxml2-utils pkg-config)
+packages=(libgraphviz-dev graphviz fonts-noto-core libxml2-utils pkg-config strace)
 if [ -n "${ACTORGRAPH_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$ACTORGRAPH_EXTRA_PACKAGES"
   packages+=("${extra[@]}")

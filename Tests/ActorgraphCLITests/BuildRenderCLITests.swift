@@ -74,8 +74,29 @@ struct BuildRenderCLITests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: out))
         #expect(!FileManager.default.fileExists(atPath: marker), "a program from PATH was executed")
-        // And no child was spawned at all: the process's children count (from /proc) is checked by
-        // scripts/check-no-exec.sh with strace when available.
+    }
+
+    @Test("Rendering starts no child process at all: strace sees one execve (the tool's own) and no fork")
+    func noExecUnderStrace() throws {
+        let strace = ["/usr/bin/strace", "/bin/strace"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        try #require(strace != nil, "strace is not installed; scripts/setup.sh installs it")
+        let dir = try temporaryDirectory()
+        let log = dir.appendingPathComponent("trace").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: strace!)
+        p.arguments = ["-f", "-qq", "-e", "trace=execve,fork,vfork,clone3", "-o", log, actorgraphBinary.path,
+                       "build", "seeds", "--format", "png", "-o", dir.appendingPathComponent("g.png").path]
+        p.currentDirectoryURL = packageRoot
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let trace = try String(contentsOfFile: log, encoding: .utf8)
+        let execs = trace.split(separator: "\n").filter { $0.contains("execve(") }
+        #expect(execs.count == 1, "\(execs)")
+        #expect(!trace.contains("fork("), "\(trace)")
+        // Threads are clone3 calls with CLONE_THREAD; a child process would lack it.
+        let processes = trace.split(separator: "\n").filter { $0.contains("clone3(") && !$0.contains("CLONE_THREAD") }
+        #expect(processes.isEmpty, "\(processes)")
     }
 
     @Test("A missing input names the path and exits 1; a bad option exits 2")
