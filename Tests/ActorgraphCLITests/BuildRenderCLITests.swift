@@ -128,4 +128,23 @@ struct BuildRenderCLITests {
         let b = try runCLI(["build", "seeds", "--format", "svg"])
         #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
     }
+
+    @Test("--lexicon adds an official; a malformed line is reported as file:line with exit 1")
+    func userLexicon() throws {
+        let dir = try temporaryDirectory()
+        let article = dir.appendingPathComponent("a.txt")
+        try "التقى وزير الخارجية البيروفي خافيير غونزاليس أوليتشيا نظيره الروسي سيرغي لافروف في موسكو.\n".write(to: article, atomically: true, encoding: .utf8)
+        let lexicon = dir.appendingPathComponent("mine.tsv")
+        try "# my officials\nid\tname_en\tnames_ar\tshort_ar\troles\njavier-gonzalez-olaechea\tJavier González-Olaechea\tخافيير غونزاليس أوليتشيا\tأوليتشيا\tforeign_minister@PER:2023-09..2025-05\n"
+            .write(to: lexicon, atomically: true, encoding: .utf8)
+        let r = try runCLI(["mentions", article.path, "--date", "2024-03-01", "--lexicon", lexicon.path, "--format", "tsv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.out.contains("javier-gonzalez-olaechea\tperson\tPER"))
+        #expect(r.out.contains("sergey-lavrov"))
+        let bad = dir.appendingPathComponent("bad.tsv")
+        try "id\tname_en\tnames_ar\troles\nx\tX\tاكس\tforeign_minister@PER:2023-13..\n".write(to: bad, atomically: true, encoding: .utf8)
+        let e = try runCLI(["mentions", article.path, "--lexicon", bad.path])
+        #expect(e.status == 1)
+        #expect(e.stderr.contains("bad.tsv:2"))
+    }
 }
