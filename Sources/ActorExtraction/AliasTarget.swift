@@ -46,6 +46,7 @@ public enum AliasTarget: Sendable, Hashable {
             case "institution_noun": self = .institutionNoun
             case "person_context": self = .personContext
             case "negation": self = .negation
+
             default: return nil
             }
         }

@@ -34,7 +34,8 @@ public struct CompiledLexicon: Sendable {
             for a in s.adjectivesAr {
                 for form in Self.nisbaForms(a) { add(form, .state(id: s.id, form: .adjective)) }
             }
-            for c in s.capitalAr { addName(c, .state(id: s.id, form: .capital)) }
+            // Capitals get no ـية spelling (أبيا would become أبيه, "his father").
+            for c in s.capitalAr { add(c, .state(id: s.id, form: .capital)) }
             for i in s.institutionsAr { add(i, .state(id: s.id, form: .institution)) }
         }
         for o in knowledge.organizations.values.sorted(by: { $0.id < $1.id }) {

@@ -86,7 +86,9 @@ struct StanceScorer {
                 aligned = true
                 continue
             }
-            let weighted = t.score / Double(1 + max(distance, 0))
+            // Rounded to a multiple of 1/1024: sums of such numbers are exact in binary floating point, so
+            // totals do not depend on the order in which shards are merged.
+            let weighted = (t.score / Double(1 + max(distance, 0)) * 1024).rounded() / 1024
             if weighted > 0 { result.cooperation += weighted } else { result.conflict += -weighted }
             var subject: String? = nil
             if t.category.isDirected && !t.negated && (pos < lo || pos < hi) {
