@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "ActorGraphTests", dependencies: ["ActorGraph"]),
         .testTarget(
             name: "ActorPipelineTests",
-            dependencies: ["ActorPipeline", "ActorCorpus", "ActorGraph", "ActorExtraction", "ActorKnowledge"]
+            dependencies: ["ActorPipeline", "ActorCorpus", "ActorGraph", "ActorExtraction", "ActorKnowledge", "actorgraph-bench"]
         ),
         .testTarget(name: "ActorRenderTests", dependencies: ["ActorRender", "ActorGraph", "actorgraph-bench"]),
         .testTarget(
