@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Graphviz through its C API (libgvc + libcgraph), in the process. Headers come from Debian's
@@ -20,6 +21,8 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // zlib (gzip inputs), from the system.
+        .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Orthography, offsets, tokens, sentences and clauses. No dependencies.
         .target(name: "ActorText"),
         // The knowledge base: file format, loading, validation, user overlays.
@@ -37,7 +40,11 @@ let package = Package(
         // Documents: reading inputs and the manifest beside them.
         .target(
             name: "ActorCorpus",
-            dependencies: ["ActorText", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                "ActorText", "CGzip",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Documents -> mentions -> graph: the orchestration used by the CLI.
         .target(

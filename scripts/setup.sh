@@ -6,9 +6,10 @@
 #   libxml2-utils    xmllint, used by the tests to validate SVG, GraphML and GEXF
 #   pkg-config       lets SwiftPM find libgvc
 #   strace           lets a test prove that rendering starts no child process
+#   zlib1g-dev       gzip and ZIP inputs
 set -euo pipefail
 
-packages=(libgraphviz-dev graphviz fonts-noto-core libxml2-utils pkg-config strace)
+packages=(libgraphviz-dev graphviz fonts-noto-core libxml2-utils pkg-config strace zlib1g-dev)
 if [ -n "${ACTORGRAPH_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$ACTORGRAPH_EXTRA_PACKAGES"
   packages+=("${extra[@]}")

@@ -16,6 +16,15 @@ extension RelationGraph {
         return result
     }
 
+    /// Adds another graph into this one in place, without re-sorting: the accumulator of corpus builds.
+    /// The result equals ``merge(_:evidenceCap:)`` once canonicalized; metrics are not kept up to date.
+    /// - Complexity: O(n' + e') for the other graph's nodes and edges.
+    public mutating func absorb(_ other: RelationGraph, evidenceCap: Int = .max) {
+        metadata = metadata.merged(with: other.metadata)
+        for n in other.nodes { addNode(n) }
+        for e in other.edges { addEdge(e, evidenceCap: evidenceCap) }
+    }
+
     /// Removes stored metrics from every node.
     public mutating func clearMetrics() {
         let cleared = nodes.map { n -> Node in

@@ -45,11 +45,14 @@ public struct GraphBuilder: Sendable {
     /// The graph of one document: nodes for its actors, and an edge for every pair that shares a window,
     /// with the stance of the triggers that link them and the window as evidence.
     /// - Complexity: O(t + Σ m²) for t tokens and m actors per window.
-    public func graph(for document: Document) -> RelationGraph {
+    public func graph(for document: Document) -> RelationGraph { graphAndText(for: document).0 }
+
+    /// The graph of one document and its tokenized text (for fingerprints).
+    public func graphAndText(for document: Document) -> (RelationGraph, TokenizedText) {
         let analysis = recognizer.analyze(TokenizedText(document.text), date: document.date)
         let text = analysis.text
         var graph = RelationGraph(metadata: GraphMetadata(
-            inputs: [document.id], documents: 1, dateFrom: document.date, dateTo: document.date,
+            documents: 1, dateFrom: document.date, dateTo: document.date,
             sources: document.source.map { [$0] } ?? [], options: options.metadata))
         // Window → actors in order of first mention, with that mention's first token and sentence.
         var windows: [Int: [(id: String, token: Int, sentence: Int)]] = [:]
@@ -104,7 +107,7 @@ public struct GraphBuilder: Sendable {
             }
         }
         graph.canonicalize()
-        return graph
+        return (graph, text)
     }
 
     /// Whether mention `m` is coordinated with a mention ending at token `end`: right after it, joined by

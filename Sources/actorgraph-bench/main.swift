@@ -94,6 +94,24 @@ case "recognize":
     let mb = Double(bytesPerPass * passes) / 1e6
     print(String(format: "tokenize_only_MB_per_s=%.1f scan_only_MB_per_s=%.1f tokens=%d raw_matches=%d", mb / (t4 - t3), mb / (t6 - t5), tokens, raw))
     print(String(format: "knowledge_base_load_s=%.3f bytes=%d passes=%d mentions=%d seconds=%.3f MB_per_s=%.1f", t1 - t0, bytesPerPass, passes, mentions, t3 - t2, mb / (t3 - t2)))
+case "aliases":
+    // actorgraph-bench aliases: every Arabic alias of the knowledge base with its actor id, as TSV, for the
+    // Python reference pipeline (the same list both pipelines match).
+    let kb = try KnowledgeBase.bundled()
+    var out = "alias\tid\ttype\n"
+    func line(_ alias: String, _ id: String, _ type: String) { out += "\(alias)\t\(id)\t\(type)\n" }
+    for s in kb.states.values.sorted(by: { $0.id < $1.id }) {
+        for n in s.namesAr + s.capitalAr + s.institutionsAr { line(n, s.id, "state") }
+    }
+    for o in kb.organizations.values.sorted(by: { $0.id < $1.id }) {
+        for n in o.namesAr { line(n, o.id, "organization") }
+        for n in o.shortAr where !n.ambiguous { line(n.text, o.id, "organization") }
+    }
+    for p in kb.officials.values.sorted(by: { $0.id < $1.id }) {
+        for n in p.namesAr { line(n, p.id, "person") }
+        for n in p.shortAr where !n.ambiguous { line(n.text, p.id, "person") }
+    }
+    FileHandle.standardOutput.write(Data(out.utf8))
 case "eval":
     // actorgraph-bench eval DIR [--verbose]: recognition scored against DIR/gold.jsonl.
     guard args.count > 1 else { print("usage: actorgraph-bench eval DIR [--verbose]"); exit(2) }

@@ -39,17 +39,41 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Edge weight: count (shared windows), dice, jaccard or pmi.")
     var weight: WeightMeasure = .count
 
+    @Option(help: "Parallel jobs (default: all cores). The output is the same for any number.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Reprints: off, exact (identical texts count once) or near (near-identical texts count once).")
+    var dedupe: DedupeMode = .near
+
+    @Flag(name: .shortAndLong, help: "No summary or progress on standard error.")
+    var quiet = false
+
     func validate() throws {
         guard evidence >= 0 else { throw ValidationError("--evidence must be 0 or more") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
     }
 
     func run() throws {
         let kb = try input.knowledge()
-        let docs = try input.documents()
         let builder = GraphBuilder(
             recognizer: Recognizer(knowledge: kb),
             options: BuildOptions(level: level, window: window, organizations: organizations, evidencePerEdge: evidence))
-        var graph = builder.graph(for: docs)
+        let interactive = !quiet && isatty(STDERR_FILENO) != 0
+        let (built, summary) = try CorpusBuilder(builder: builder, jobs: jobs, dedupe: dedupe)
+            .build(input.inputs, reader: input.reader) { n in
+                if interactive { FileHandle.standardError.write(Data("\ractorgraph: \(n) documents…".utf8)) }
+            }
+        if interactive { FileHandle.standardError.write(Data("\r".utf8)) }
+        if !quiet {
+            for w in summary.warnings.prefix(5) { FileHandle.standardError.write(Data("actorgraph: warning: \(w)\n".utf8)) }
+            if summary.warnings.count > 5 {
+                FileHandle.standardError.write(Data("actorgraph: … and more warnings like these (counted in the summary)\n".utf8))
+            }
+            FileHandle.standardError.write(Data("actorgraph: \(summary.text)\n".utf8))
+        }
+        var graph = built
+        graph.metadata.inputs = input.inputs.sorted()
+        graph.metadata.options["dedupe"] = dedupe.rawValue
         if let t = draw.title { graph.metadata.title = t }
         graph.applyWeight(weight)
         graph.computeMetrics()
@@ -72,3 +96,4 @@ func write(_ graph: RelationGraph, draw: DrawOptions) throws {
 extension GraphLevel: ExpressibleByArgument {}
 extension CooccurrenceWindow: ExpressibleByArgument {}
 extension OrganizationPolicy: ExpressibleByArgument {}
+extension DedupeMode: ExpressibleByArgument {}

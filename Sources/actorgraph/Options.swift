@@ -8,8 +8,26 @@ import Foundation
 
 /// Options for reading articles and the knowledge base.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Article files (.txt) or directories of them.", valueName: "input"))
+    @Argument(help: ArgumentHelp("Articles: .txt, .json (array), .jsonl, .csv, .gz of those, .zip archives, directories, or - for standard input.", valueName: "input"))
     var inputs: [String]
+
+    @Option(help: ArgumentHelp("Field holding the article text in JSON/CSV records (default: content, text, body …).", valueName: "name"))
+    var textField: String?
+
+    @Option(help: ArgumentHelp("Field holding the headline (prepended to the text).", valueName: "name"))
+    var titleField: String?
+
+    @Option(help: ArgumentHelp("Field holding the publication date (default: date, published, date_extracted …).", valueName: "name"))
+    var dateField: String?
+
+    @Option(help: ArgumentHelp("Field holding the source (newspaper, agency).", valueName: "name"))
+    var sourceField: String?
+
+    @Option(help: ArgumentHelp("Field holding a stable document id (default: id, url).", valueName: "name"))
+    var idField: String?
+
+    @Flag(help: "Skip bad records (reported with file:line) instead of stopping at the first one.")
+    var keepGoing = false
 
     @Option(help: ArgumentHelp("Date (YYYY-MM-DD) for inputs that the manifest does not date.", valueName: "date"))
     var date: String?
@@ -33,8 +51,19 @@ struct InputOptions: ParsableArguments {
         return kb
     }
 
+    var reader: CorpusReader {
+        CorpusReader(
+            fields: FieldMapping(text: textField, title: titleField, date: dateField, source: sourceField, id: idField),
+            defaultDate: date.flatMap(DateParsing.isoDay), defaultSource: source, keepGoing: keepGoing)
+    }
+
+    /// All documents (for commands that list per document; `build` streams instead).
     func documents() throws -> [Document] {
-        try InputReader(defaultDate: date.flatMap(DateParsing.isoDay), defaultSource: source).documents(for: inputs)
+        var all: [Document] = []
+        var report = CorpusReader.Report()
+        try reader.read(inputs, report: &report) { all += $0 }
+        for w in report.warnings { FileHandle.standardError.write(Data("actorgraph: warning: \(w)\n".utf8)) }
+        return all
     }
 }
 

@@ -107,7 +107,7 @@ struct StanceTests {
 struct GraphBuildingTests {
     @Test("Building two halves and merging equals building the whole")
     func halvesMerge() throws {
-        let docs = try InputReader().documents(for: [seedsPath])
+        let docs = try readAll(seedsPath)
         let builder = GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state))
         let whole = builder.graph(for: docs)
         let a = builder.graph(for: Array(docs.prefix(2))), b = builder.graph(for: Array(docs.dropFirst(2)))
@@ -116,7 +116,7 @@ struct GraphBuildingTests {
 
     @Test("Merge order does not matter (property over many orders)")
     func mergeOrder() throws {
-        let docs = try InputReader().documents(for: [seedsPath])
+        let docs = try readAll(seedsPath)
         let builder = GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .all, evidencePerEdge: 3))
         let parts = docs.map { builder.graph(for: $0) }
         let reference = parts.reduce(RelationGraph()) { $0.merge($1, evidenceCap: 3) }
@@ -173,9 +173,16 @@ struct GraphBuildingTests {
     }
 
     func builderGraph() -> RelationGraph {
-        let docs = (try? InputReader().documents(for: [seedsPath])) ?? []
+        let docs = (try? readAll(seedsPath)) ?? []
         return GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state)).graph(for: docs)
     }
 }
 
 import Foundation
+
+func readAll(_ path: String) throws -> [Document] {
+    var all: [Document] = []
+    var report = CorpusReader.Report()
+    try CorpusReader().read([path], report: &report) { all += $0 }
+    return all
+}

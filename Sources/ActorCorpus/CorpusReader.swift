@@ -1,0 +1,313 @@
+import CSV
+import Foundation
+import ZIPFoundation
+
+/// Reads articles from files, directories, archives and standard input, one chunk at a time.
+///
+/// Formats, told by the file name (and, for standard input, by the first character):
+/// `.txt` (one article), `.json` (an array of objects, or one object), `.jsonl`/`.ndjson` (one object per
+/// line), `.csv` (a header row, then one article per row), any of these compressed as `.gz`, and `.zip`
+/// archives of them. Directories are walked recursively in name order; `-` is standard input.
+///
+/// Memory holds one chunk (a file, or one member of an archive) at a time, so it grows with the largest
+/// file, not with the corpus. Bad records are reported with `file:line` (or `file#index`); with
+/// `keepGoing` they are skipped and counted, otherwise reading stops with an ``InputError``.
+public struct CorpusReader: Sendable {
+    public var fields: FieldMapping
+    public var defaultDate: String?
+    public var defaultSource: String?
+    public var keepGoing: Bool
+
+    public init(fields: FieldMapping = FieldMapping(), defaultDate: String? = nil, defaultSource: String? = nil, keepGoing: Bool = false) {
+        self.fields = fields
+        self.defaultDate = defaultDate
+        self.defaultSource = defaultSource
+        self.keepGoing = keepGoing
+    }
+
+    /// What reading skipped or could not date, for the run's summary.
+    public struct Report: Sendable {
+        public var documents = 0
+        public var skipped: [String: Int] = [:]
+        public var undated = 0
+        public var warnings: [String] = []
+
+        public init() {}
+
+        mutating func skip(_ reason: String, _ warning: String? = nil) {
+            skipped[reason, default: 0] += 1
+            if let warning, warnings.count < 50 { warnings.append(warning) }
+        }
+    }
+
+    /// Calls `body` with the documents of each chunk, in input order.
+    /// - Throws: ``InputError`` for unreadable inputs or (without `keepGoing`) bad records; whatever `body` throws.
+    public func read(_ paths: [String], report: inout Report, _ body: ([Document]) throws -> Void) throws {
+        for path in paths {
+            if path == "-" {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                try emit(try documents(in: data, name: "stdin", kind: Self.sniff(data), report: &report), report: &report, body)
+                continue
+            }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw InputError(location: path, message: "no such file or directory; check the path")
+            }
+            let files = isDir.boolValue ? try Self.walk(path) : [path]
+            var manifests: [String: Manifest?] = [:]
+            for file in files {
+                let dir = (file as NSString).deletingLastPathComponent
+                if manifests[dir] == nil { manifests[dir] = try Manifest.load(inDirectory: dir.isEmpty ? "." : dir) }
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw InputError(location: file, message: "cannot read the file; check its permissions")
+                }
+                var docs = try documents(in: data, name: file, kind: Self.kind(of: file), report: &report)
+                if let manifest = manifests[dir] ?? nil {
+                    let name = (file as NSString).lastPathComponent
+                    if let entry = manifest[name] {
+                        for i in docs.indices {
+                            docs[i].date = docs[i].date ?? entry.date
+                            docs[i].source = docs[i].source ?? entry.source
+                            docs[i].url = docs[i].url ?? entry.url
+                            docs[i].title = docs[i].title ?? entry.title
+                        }
+                    }
+                }
+                try emit(docs, report: &report, body)
+            }
+        }
+    }
+
+    private func emit(_ docs: [Document], report: inout Report, _ body: ([Document]) throws -> Void) throws {
+        var docs = docs
+        for i in docs.indices {
+            if docs[i].date == nil { docs[i].date = defaultDate }
+            if docs[i].source == nil { docs[i].source = defaultSource }
+            if docs[i].date == nil { report.undated += 1 }
+        }
+        report.documents += docs.count
+        if !docs.isEmpty { try body(docs) }
+    }
+
+    enum Kind { case text, json, jsonl, csv, zip, gzip, unknown }
+
+    static func kind(of name: String) -> Kind {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".gz") { return .gzip }
+        if lower.hasSuffix(".zip") { return .zip }
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+        if lower.hasSuffix(".json") { return .json }
+        if lower.hasSuffix(".csv") { return .csv }
+        if lower.hasSuffix(".txt") { return .text }
+        return .unknown
+    }
+
+    /// The format of standard input, from its first non-space byte.
+    static func sniff(_ data: Data) -> Kind {
+        if Gzip.isGzip(data) { return .gzip }
+        for b in data.prefix(4096) where b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0xEF && b != 0xBB && b != 0xBF {
+            if b == UInt8(ascii: "[") { return .json }
+            if b == UInt8(ascii: "{") { return .jsonl }
+            return .text
+        }
+        return .text
+    }
+
+    /// Input files under a directory, recursively, sorted; manifests, hidden and unknown files are left out.
+    static func walk(_ dir: String) throws(InputError) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: dir) else {
+            throw InputError(location: dir, message: "cannot list the directory; check its permissions")
+        }
+        var found: [String] = []
+        while let rel = walker.nextObject() as? String {
+            let base = (rel as NSString).lastPathComponent
+            if base.hasPrefix(".") || base == Manifest.fileName { continue }
+            let full = (dir as NSString).appendingPathComponent(rel)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue, kind(of: base) != .unknown {
+                found.append(full)
+            }
+        }
+        return found.sorted()
+    }
+
+    // MARK: Formats
+
+    func documents(in data: Data, name: String, kind: Kind, report: inout Report) throws -> [Document] {
+        switch kind {
+        case .gzip:
+            let inner = try Gzip.decompress(data, location: name)
+            let innerName = String(name.dropLast(3))
+            let innerKind = Self.kind(of: innerName)
+            return try documents(in: inner, name: name, kind: innerKind == .unknown ? Self.sniff(inner) : innerKind, report: &report)
+        case .zip:
+            return try zipDocuments(data, name: name, report: &report)
+        case .json:
+            return try jsonDocuments(data, name: name, report: &report)
+        case .jsonl:
+            return try jsonlDocuments(data, name: name, report: &report)
+        case .csv:
+            return try csvDocuments(data, name: name, report: &report)
+        case .text, .unknown:
+            guard let text = decodeText(data, name: name, report: &report) else { return [] }
+            let id = (name as NSString).lastPathComponent
+            if text.trimmedWhitespace.isEmpty {
+                report.skip("empty", "\(name): empty, skipped")
+                return []
+            }
+            return [Document(id: id, text: text, origin: name)]
+        }
+    }
+
+    /// UTF-8 text (a BOM removed); invalid bytes are replaced, with a warning naming the first byte offset.
+    func decodeText(_ data: Data, name: String, report: inout Report) -> String? {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let s = String(data: bytes, encoding: .utf8) { return s }
+        let offset = Self.firstInvalidUTF8(bytes)
+        report.warnings.append("\(name): invalid UTF-8 at byte \(offset); replaced with U+FFFD")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func firstInvalidUTF8(_ data: Data) -> Int {
+        var it = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &it) {
+            case .valid(let s): offset += s.count
+            case .emptyInput: return offset
+            case .error(let len): _ = len; return offset
+            }
+        }
+    }
+
+    func zipDocuments(_ data: Data, name: String, report: inout Report) throws -> [Document] {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw InputError(location: name, message: "not a readable ZIP archive (\(error)); check that the file is complete")
+        }
+        var docs: [Document] = []
+        let entries = archive.filter { $0.type == .file }.sorted { $0.path < $1.path }
+        for entry in entries {
+            let kind = Self.kind(of: entry.path)
+            if kind == .unknown || kind == .zip { continue }
+            var member = Data()
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { member.append($0) }
+            } catch {
+                throw InputError(location: "\(name)/\(entry.path)", message: "cannot extract (\(error)); the archive may be damaged")
+            }
+            docs += try documents(in: member, name: "\(name)/\(entry.path)", kind: kind, report: &report)
+        }
+        return docs
+    }
+
+    func record(_ object: [String: Any], location: String, index: Int, name: String) -> Document? {
+        func field(_ key: String) -> String? {
+            guard let v = object[key] else { return nil }
+            if let s = v as? String { return s }
+            if let n = v as? NSNumber { return n.stringValue }
+            return nil
+        }
+        return makeDocument(field, location: location, index: index, name: name)
+    }
+
+    func makeDocument(_ field: (String) -> String?, location: String, index: Int, name: String) -> Document? {
+        guard let text = FieldMapping.pick(field, mapped: fields.text, usual: FieldMapping.textNames), !text.trimmedWhitespace.isEmpty else {
+            return nil
+        }
+        let title = FieldMapping.pick(field, mapped: fields.title, usual: FieldMapping.titleNames)
+        let rawDate = FieldMapping.pick(field, mapped: fields.date, usual: FieldMapping.dateNames)
+        let id = FieldMapping.pick(field, mapped: fields.id, usual: FieldMapping.idNames) ?? "\((name as NSString).lastPathComponent)#\(index)"
+        let body = title.map { $0.trimmedWhitespace.isEmpty ? text : $0 + "\n" + text } ?? text
+        return Document(
+            id: id, text: body, date: rawDate.flatMap(DateParsing.isoDay),
+            source: FieldMapping.pick(field, mapped: fields.source, usual: FieldMapping.sourceNames), title: title,
+            url: field("url"), origin: location)
+    }
+
+    func jsonDocuments(_ data: Data, name: String, report: inout Report) throws -> [Document] {
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+            throw InputError(location: name, message: "not valid JSON (\((error as NSError).userInfo["NSDebugDescription"] ?? error)); expected an array of article objects")
+        }
+        let objects: [Any] = (parsed as? [Any]) ?? [parsed]
+        var docs: [Document] = []
+        docs.reserveCapacity(objects.count)
+        for (i, item) in objects.enumerated() {
+            guard let object = item as? [String: Any] else {
+                let problem = "\(name)#\(i): not an object; expected {\"\(fields.text ?? "content")\": …}"
+                if keepGoing { report.skip("bad record", problem); continue }
+                throw InputError(location: "\(name)#\(i)", message: "not an object; expected {\"\(fields.text ?? "content")\": …} (use --keep-going to skip bad records)")
+            }
+            guard let doc = record(object, location: "\(name)#\(i)", index: i, name: name) else {
+                report.skip("no text", "\(name)#\(i): no text field (\(fields.text ?? FieldMapping.textNames.joined(separator: "/"))); skipped")
+                continue
+            }
+            docs.append(doc)
+        }
+        return docs
+    }
+
+    func jsonlDocuments(_ data: Data, name: String, report: inout Report) throws -> [Document] {
+        var docs: [Document] = []
+        var lineNo = 0
+        var start = data.startIndex
+        while start < data.endIndex {
+            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
+            lineNo += 1
+            let line = data[start..<end]
+            start = end < data.endIndex ? data.index(after: end) : end
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
+                if keepGoing {
+                    report.skip("bad record", "\(name):\(lineNo): not a JSON object; skipped")
+                    continue
+                }
+                throw InputError(location: "\(name):\(lineNo)", message: "not a JSON object; fix the line or use --keep-going to skip bad records")
+            }
+            guard let doc = record(object, location: "\(name):\(lineNo)", index: lineNo, name: name) else {
+                report.skip("no text", "\(name):\(lineNo): no text field; skipped")
+                continue
+            }
+            docs.append(doc)
+        }
+        return docs
+    }
+
+    func csvDocuments(_ data: Data, name: String, report: inout Report) throws -> [Document] {
+        guard let text = decodeText(data, name: name, report: &report) else { return [] }
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
+            throw InputError(location: "\(name):1", message: "cannot read the CSV header (\(error))")
+        }
+        let header = reader.headerRow ?? []
+        let wanted = fields.text.map { [$0] } ?? FieldMapping.textNames
+        guard wanted.contains(where: header.contains) else {
+            throw InputError(location: "\(name):1", message: "no text column (\(wanted.joined(separator: "/"))) in the header [\(header.joined(separator: ","))]; name it with --text-field")
+        }
+        var docs: [Document] = []
+        var row = 1
+        while let values = reader.next() {
+            row += 1
+            if values.count != header.count {
+                if keepGoing { report.skip("bad record", "\(name):\(row): \(values.count) fields, header has \(header.count); skipped"); continue }
+                throw InputError(location: "\(name):\(row)", message: "\(values.count) fields but the header has \(header.count); fix the row or use --keep-going")
+            }
+            var dict: [String: String] = [:]
+            for (k, v) in zip(header, values) { dict[k] = v }
+            guard let doc = makeDocument({ dict[$0] }, location: "\(name):\(row)", index: row, name: name) else {
+                report.skip("no text", nil)
+                continue
+            }
+            docs.append(doc)
+        }
+        if let error = reader.error {
+            throw InputError(location: "\(name):\(row + 1)", message: "malformed CSV (\(error)); check the quotes on that line")
+        }
+        return docs
+    }
+}
+
+import ActorText

@@ -1,0 +1,124 @@
+import ActorCorpus
+import ActorGraph
+import ActorText
+import Dispatch
+import Foundation
+
+/// What a corpus build read, folded and skipped: the run's summary.
+public struct BuildSummary: Sendable {
+    public var documents = 0
+    public var stories = 0
+    public var reprints = 0
+    public var undated = 0
+    public var skipped: [String: Int] = [:]
+    public var warnings: [String] = []
+    public var bytes = 0
+    public var seconds = 0.0
+
+    /// One paragraph for standard error.
+    public var text: String {
+        var s = "read \(documents) documents (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)"
+        if reprints > 0 { s += "; \(reprints) reprints folded into \(stories) stories" } else { s += "; \(stories) stories" }
+        if undated > 0 { s += "; \(undated) without a date" }
+        for (reason, n) in skipped.sorted(by: { $0.key < $1.key }) { s += "; skipped \(n) (\(reason))" }
+        if seconds > 0 { s += String(format: "; %.2f s, %.1f MB/s", seconds, Double(bytes) / 1e6 / seconds) }
+        return s
+    }
+}
+
+/// Builds the graph of a whole corpus: reads it chunk by chunk, analyses documents in parallel on `jobs`
+/// threads, folds reprints and accumulates one graph.
+///
+/// The result does not depend on `jobs`: documents are analysed in parallel but folded and accumulated in
+/// input order, and stance sums are exact (see `StanceScorer`), so `--jobs 1` and `--jobs 8` give the same
+/// bytes. Memory holds one chunk of input plus the graph.
+public struct CorpusBuilder: Sendable {
+    public let builder: GraphBuilder
+    public let jobs: Int
+    public let dedupe: DedupeMode
+
+    public init(builder: GraphBuilder, jobs: Int, dedupe: DedupeMode) {
+        self.builder = builder
+        self.jobs = max(1, jobs)
+        self.dedupe = dedupe
+    }
+
+    /// Reads `paths` with `reader` and builds their graph.
+    /// - Parameter progress: called after each chunk with the documents read so far.
+    public func build(_ paths: [String], reader: CorpusReader, progress: ((Int) -> Void)? = nil) throws -> (RelationGraph, BuildSummary) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var graph = RelationGraph(metadata: GraphMetadata(options: builder.options.metadata))
+        var index = ReprintIndex(mode: dedupe)
+        var summary = BuildSummary()
+        var report = CorpusReader.Report()
+        var seen = 0
+        try reader.read(paths, report: &report) { docs in
+            seen += docs.count
+            let results = analyse(docs)
+            for (doc, result) in zip(docs, results) {
+                summary.bytes += doc.text.utf8.count
+                if index.isReprint(result.fingerprint) {
+                    summary.reprints += 1
+                    continue
+                }
+                summary.stories += 1
+                graph.absorb(result.graph, evidenceCap: builder.options.evidencePerEdge)
+            }
+            progress?(seen)
+        }
+        graph.canonicalize()
+        summary.documents = report.documents
+        summary.undated = report.undated
+        summary.skipped = report.skipped
+        summary.warnings = report.warnings
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        graph.metadata.documents = summary.stories
+        return (graph, summary)
+    }
+
+    struct Result: Sendable {
+        var graph: RelationGraph
+        var fingerprint: Fingerprint
+    }
+
+    /// Analyses the documents of one chunk on `jobs` threads; results in input order.
+    func analyse(_ docs: [Document]) -> [Result] {
+        let n = docs.count
+        let slots = ResultSlots(count: n)
+        let workers = min(jobs, n)
+        let builder = self.builder
+        if workers <= 1 {
+            for i in 0..<n { slots.set(i, Self.analyse(docs[i], builder)) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var i = w
+                while i < n {
+                    slots.set(i, Self.analyse(docs[i], builder))
+                    i += workers
+                }
+            }
+        }
+        return slots.results()
+    }
+
+    static func analyse(_ doc: Document, _ builder: GraphBuilder) -> Result {
+        let (graph, text) = builder.graphAndText(for: doc)
+        return Result(graph: graph, fingerprint: Fingerprint(text))
+    }
+}
+
+/// Storage that worker threads fill at disjoint indices.
+private final class ResultSlots: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<CorpusBuilder.Result?>
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+    /// Safe because each index is written by exactly one worker and read only after all have finished.
+    func set(_ i: Int, _ r: CorpusBuilder.Result) { storage[i] = r }
+    func results() -> [CorpusBuilder.Result] { storage.map { $0! } }
+}
