@@ -4,7 +4,7 @@ import ActorKnowledge
 public enum AliasTarget: Sendable, Hashable {
     /// `nameVariant`: the ـية spelling of a name in ـيا (سورية); taken only without the article, since
         /// السورية is the adjective.
-        public enum StateForm: UInt8, Sendable, Hashable { case name, nameVariant, adjective, capital, institution }
+        public enum StateForm: UInt8, Sendable, Hashable { case name, nameVariant, adjective, people, capital, institution }
     /// A state by name, adjective, capital or institution.
     case state(id: String, form: StateForm)
     /// A person by full name, or by short form (`ambiguous` short forms need context).

@@ -33,6 +33,9 @@ public struct CompiledLexicon: Sendable {
             for n in s.namesAr { addName(n, .state(id: s.id, form: .name)) }
             for a in s.adjectivesAr {
                 for form in Self.nisbaForms(a) { add(form, .state(id: s.id, form: .adjective)) }
+                // Plurals that stand for the state's side alone: روسيون/روسيين and listed broken plurals (روس).
+                let plural = a.hasSuffix("ي") || a.hasSuffix("ى") ? [a + "ون", a + "ين"] : [a]
+                for form in plural { add(form, .state(id: s.id, form: .people)) }
             }
             // Capitals get no ـية spelling (أبيا would become أبيه, "his father").
             for c in s.capitalAr { add(c, .state(id: s.id, form: .capital)) }

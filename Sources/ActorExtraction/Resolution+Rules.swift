@@ -63,6 +63,13 @@ extension Resolution {
                 k += 1
                 continue
             }
+            if let a = state(k, form: .people), !(k > 0 && adjacent(k - 1, k) && has(k - 1, .genericOfficial)) {
+                // الروس، الأميركيين: the state's side, standing alone.
+                emit(a, kind: .state, country: a, tokens: raw[k].tokens, strip: raw[k].strip, method: .lexicon)
+                adjectiveEnd = raw[k].tokens.upperBound
+                k += 1
+                continue
+            }
             if let a = state(k, form: .adjective) {
                 let afterNoun = k > 0 && adjacent(k - 1, k) && has(k - 1, .institutionNoun)
                 let chained = raw[k].tokens.lowerBound == adjectiveEnd
@@ -70,6 +77,18 @@ extension Resolution {
                 if afterNoun || chained {
                     emit(a, kind: .state, country: a, tokens: raw[k].tokens, strip: raw[k].strip, method: .lexicon)
                     adjectiveEnd = raw[k].tokens.upperBound
+                    // "مديرة المكتب الصحفي في الخارجية الأمريكية، إليزابيث ترودو": a name right after an
+                    // institution of a state is one of its officials.
+                    if afterNoun, let nameRange = discoverName(from: raw[k].tokens.upperBound) {
+                        let name = nameRange.map { text.normalized($0) }.joined(separator: " ")
+                        let id = "new:\(name)@\(a)"
+                        discovered[id] = text.original(tokens: nameRange)
+                        emit(id, kind: .person, country: a, tokens: nameRange, strip: 0, method: .pattern)
+                        var next = k + 1
+                        while next < raw.count && raw[next].tokens.lowerBound < nameRange.upperBound { next += 1 }
+                        k = next
+                        continue
+                    }
                 }
             }
             k += 1
@@ -127,6 +146,11 @@ extension Resolution {
             return next
         }
         guard let place = where_ else { return nil }
+        // "لفيصل المقداد، نائب وزير الخارجية السوري": a title in apposition to the person just named.
+        if let last = mentions.last, last.kind == .person, last.tokens.upperBound == raw[k].tokens.lowerBound,
+           last.country == place || last.organization == place {
+            return j
+        }
         // The name may follow after a qualifier ("المندوب الروسي لدى المنظمات الدولية في فيينا ميخائيل
         // أوليانوف"): then the name is the mention, not the title.
         if personOfPlaceAhead(place, after: j, within: 8) { return j }
@@ -160,6 +184,8 @@ extension Resolution {
         // ("مندوب سورية لدى الأمم المتحدة بشار الجعفري"), where the name itself will be the mention, …
         if let p = lexicon.officeholder(role: role, place: place, date: date) {
             if namedAhead(p, after: j, within: 8) { return j }
+            // "لفيصل المقداد، نائب وزير الخارجية السوري": the title in apposition to the name just given.
+            if let last = mentions.last, last.actor == p, last.tokens.upperBound == raw[k].tokens.lowerBound { return j }
             emitPerson(p, tokens: raw[k].tokens.lowerBound..<titleEnd, strip: raw[k].strip, method: .pattern, role: role)
             return j
         }
@@ -213,8 +239,11 @@ extension Resolution {
             emitPerson(p, tokens: raw[j + 1].tokens, strip: raw[j + 1].strip, method: .lexicon)
             return j + 2
         }
-        // Only a definite singular refers back: "مسؤول تركي" (an official) is not someone named before.
-        if raw[k].article, let p = lastPersonByCountry[s] {
+        // Only a definite singular refers back: "مسؤول تركي" (an official) and "المسؤولين الروس" (officials)
+        // are not someone named before.
+        let word = text.normalized(raw[k].tokens.upperBound - 1)
+        let plural = word.hasSuffix("ين") || word.hasSuffix("ون")
+        if raw[k].article, !plural, let p = lastPersonByCountry[s] {
             emitPerson(p, tokens: raw[k].tokens.lowerBound..<raw[j].tokens.upperBound, strip: raw[k].strip, method: .coreference)
         } else {
             emit(s, kind: .state, country: s, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon)

@@ -44,6 +44,14 @@ struct Evaluation {
         return nil
     }
 
+    /// The article beside the gold file, or (for the seeds' gold) in `seeds/`.
+    static func textPath(_ directory: String, _ file: String) -> String {
+        let beside = (directory as NSString).appendingPathComponent(file)
+        if FileManager.default.fileExists(atPath: beside) { return beside }
+        return ((directory as NSString).deletingLastPathComponent as NSString)
+            .deletingLastPathComponent.appending("/../seeds/\(file)")
+    }
+
     static func key(_ name: String) -> String {
         String(name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().unicodeScalars.filter { CharacterSet.letters.contains($0) || $0 == " " }.map(Character.init))
     }
@@ -60,7 +68,7 @@ struct Evaluation {
         let lines = try String(contentsOfFile: goldPath, encoding: .utf8).split(separator: "\n")
         for line in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let doc = try JSONDecoder().decode(GoldDoc.self, from: Data(line.utf8))
-            let text = try String(contentsOfFile: (directory as NSString).appendingPathComponent(doc.file), encoding: .utf8)
+            let text = try String(contentsOfFile: Self.textPath(directory, doc.file), encoding: .utf8)
             let scalars = Array(text.unicodeScalars)
             let predicted = recognizer.mentions(in: TokenizedText(text), date: doc.date)
             var used = Set<Int>()

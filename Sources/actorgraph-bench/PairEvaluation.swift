@@ -48,10 +48,9 @@ struct PairEvaluation {
             "state": GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state, evidencePerEdge: 1000)),
             "person": GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .all, evidencePerEdge: 1000)),
         ]
-        let seedDirectory = (directory as NSString).lastPathComponent == "seeds-gold" ? "seeds" : directory
         for line in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let doc = try JSONDecoder().decode(GoldDoc.self, from: Data(line.utf8))
-            let path = (seedDirectory as NSString).appendingPathComponent(doc.file)
+            let path = Evaluation.textPath(directory, doc.file)
             let text = try String(contentsOfFile: path, encoding: .utf8)
             // Gold names → the ids our recogniser gives the same spans (so the pair test measures relations,
             // not name spellings); at state level people fold into their states.
