@@ -56,20 +56,24 @@ public struct GraphBuilder: Sendable {
             sources: document.source.map { [$0] } ?? [], options: options.metadata))
         // Window → actors in order of first mention, with that mention's first token and sentence.
         var windows: [Int: [(id: String, token: Int, sentence: Int)]] = [:]
-        // Pairs of actors coordinated in a sentence (روسيا والصين، إيران وروسيا وسوريا).
+        // Pairs of actors coordinated in a sentence (روسيا والصين، إيران وروسيا وسوريا): every two members
+        // of one list.
         var coordinated = Set<String>()
-        var previous: (id: String, start: Int, end: Int)? = nil
+        var list: [String] = []
+        var listEnd = -1
+        var listStart = -1
         for m in analysis.mentions {
             guard let id = nodeID(for: m) else { continue }
-            if let p = previous, p.id != id, Self.coordinated(after: p.end, mention: m, in: text),
-               !Self.afterBetween(p.start, in: text) {
-                coordinated.insert(p.id < id ? p.id + "\u{0}" + id : id + "\u{0}" + p.id)
-            }
-            if previous.map({ Self.coordinated(after: $0.end, mention: m, in: text) }) == true {
-                previous = (id, previous!.start, m.tokens.upperBound)  // keep the list's first token
+            if !list.isEmpty, Self.coordinated(after: listEnd, mention: m, in: text), !Self.afterBetween(listStart, in: text) {
+                for other in list where other != id {
+                    coordinated.insert(other < id ? other + "\u{0}" + id : id + "\u{0}" + other)
+                }
+                list.append(id)
             } else {
-                previous = (id, m.tokens.lowerBound, m.tokens.upperBound)
+                list = [id]
+                listStart = m.tokens.lowerBound
             }
+            listEnd = m.tokens.upperBound
             if graph.node(id) == nil, let node = describeNode(id, mention: m, date: document.date) {
                 graph.addNode(node)
             }
@@ -117,7 +121,10 @@ public struct GraphBuilder: Sendable {
         guard t == end, t < text.tokens.count else { return false }
         let token = text.tokens[t]
         let joinedByWaw = m.start > Int(token.start) && text.codes[Int(token.codeStart)] == ArabicAlphabet.waw
-        return joinedByWaw || (token.boundaryBefore == .clause && !token.spaceOnlyBefore)
+        // Chained adjectives (التعاون الإيراني السوري الروسي) are a list too.
+        let chainedAdjective = m.kind == .state && token.spaceOnlyBefore && m.tokens.count == 1
+            && m.text.hasPrefix("ال") && text.normalized(t - 1).hasPrefix("ال") && text.normalized(t - 1).hasSuffix("ي")
+        return joinedByWaw || chainedAdjective || (token.boundaryBefore == .clause && !token.spaceOnlyBefore)
     }
 
     /// Whether the token before `t` is بين ("between X and Y": the two are related, not allied).

@@ -86,6 +86,13 @@ struct StanceScorer {
                 aligned = true
                 continue
             }
+            // A fight outside the pair is against someone else: "روسيا والولايات المتحدة تقتربان من محاربة
+            // المسلحين" makes the two allies; "التعاون الإيراني السوري الروسي في محاربة الإرهاب" likewise.
+            let outside = pos < lo || pos > hi
+            if t.score < 0 && !t.negated && !t.category.isCooperative && !t.category.isDirected && outside && coordinated {
+                aligned = true
+                continue
+            }
             // Rounded to a multiple of 1/1024: sums of such numbers are exact in binary floating point, so
             // totals do not depend on the order in which shards are merged.
             let weighted = (t.score / Double(1 + max(distance, 0)) * 1024).rounded() / 1024
@@ -103,6 +110,10 @@ struct StanceScorer {
         }
         if aligned && result.cooperation == 0 && result.conflict == 0 {
             result.cooperation = 3
+            result.aligned = true
+        } else if coordinated && result.trigger == nil && result.cooperation == 0 && result.conflict == 0 {
+            // Named together with no word relating them (مساعي إيران وروسيا): weakly aligned.
+            result.cooperation = 1
             result.aligned = true
         }
         return result

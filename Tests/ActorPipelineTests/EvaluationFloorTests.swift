@@ -54,5 +54,6 @@ struct EvaluationFloorTests {
         #expect((s["officials_states_recall"] ?? 0) >= 0.92, "\(s)")
         #expect((s["state_pair_recall"] ?? 0) >= 0.90, "\(s)")
         #expect((s["person_pair_recall"] ?? 0) >= 0.85, "\(s)")
+        #expect((s["stance_sign_agreement"] ?? 0) >= 0.85, "\(s)")
     }
 }
