@@ -36,7 +36,7 @@ let package = Package(
         // The Sendable graph model, merge, JSON.
         .target(name: "ActorGraph"),
         // DOT encoding in Swift and the one owner of Graphviz pointers.
-        .target(name: "ActorRender", dependencies: ["ActorGraph", "CGraphviz"]),
+        .target(name: "ActorRender", dependencies: ["ActorGraph", "CGraphviz"], resources: [.copy("Resources/colors.tsv")]),
         // Documents: reading inputs and the manifest beside them.
         .target(
             name: "ActorCorpus",

@@ -6,15 +6,17 @@ scripts/setup.sh
 swift build -c release --product actorgraph >&2
 bin="$(swift build -c release --show-bin-path)/actorgraph"
 mkdir -p Output
-"$bin" build seeds --format json -o Output/seeds.json
-"$bin" render Output/seeds.json --format svg -o Output/seeds.svg
+"$bin" build seeds --quiet --format json -o Output/seeds.json
+"$bin" render Output/seeds.json --format svg --title "Actors in the seed articles (2016, 2024)" -o Output/seeds.svg
 "$bin" render Output/seeds.json --format canon -o Output/seeds.dot
-"$bin" render Output/seeds.json --format png -o Output/seeds.png
-"$bin" build seeds --level person --format json -o Output/seeds-person.json
-"$bin" render Output/seeds-person.json --format svg -o Output/seeds-person.svg
-"$bin" render Output/seeds-person.json --format png -o Output/seeds-person.png
-"$bin" build seeds --level state --format json -o Output/seeds-state.json
-"$bin" render Output/seeds-state.json --format svg -o Output/seeds-state.svg
-"$bin" render Output/seeds-state.json --format png -o Output/seeds-state.png
-"$bin" render Output/seeds-state.json --format pdf -o Output/seeds-state.pdf
+"$bin" render Output/seeds.json --format png --title "Actors in the seed articles (2016, 2024)" -o Output/seeds.png
+"$bin" build seeds --quiet --level person --format json -o Output/seeds-person.json
+"$bin" render Output/seeds-person.json --format svg --title "People in the seed articles" -o Output/seeds-person.svg
+"$bin" render Output/seeds-person.json --format png --title "People in the seed articles" -o Output/seeds-person.png
+"$bin" build seeds --quiet --level state --format json -o Output/seeds-state.json
+"$bin" render Output/seeds-state.json --format svg --title "States and organisations in the seed articles" -o Output/seeds-state.svg
+"$bin" render Output/seeds-state.json --format png --title "States and organisations in the seed articles" -o Output/seeds-state.png
+"$bin" render Output/seeds-state.json --format pdf --title "States and organisations in the seed articles" -o Output/seeds-state.pdf
+"$bin" render Output/seeds-state.json --format gexf -o Output/seeds-state.gexf
+"$bin" render Output/seeds.json --format svg --cluster-by country --title "Actors grouped by state" -o Output/seeds-clusters.svg
 echo "Wrote: $(ls Output | tr '\n' ' ')"

@@ -155,10 +155,13 @@ public struct Evidence: Sendable, Codable, Hashable, Comparable {
     /// For a directed relation, the actor it comes from.
     public var source: String?
     public var date: String?
+    /// The article's URL, if known.
+    public var url: String?
 
     public init(
         document: String, sentence: Int, start: Int, end: Int, text: String,
-        trigger: String? = nil, category: String? = nil, score: Double? = nil, source: String? = nil, date: String? = nil
+        trigger: String? = nil, category: String? = nil, score: Double? = nil, source: String? = nil, date: String? = nil,
+        url: String? = nil
     ) {
         self.document = document
         self.sentence = sentence
@@ -170,6 +173,7 @@ public struct Evidence: Sendable, Codable, Hashable, Comparable {
         self.score = score
         self.source = source
         self.date = date
+        self.url = url
     }
 
     public static func < (x: Evidence, y: Evidence) -> Bool {

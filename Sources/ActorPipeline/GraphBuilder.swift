@@ -100,7 +100,8 @@ public struct GraphBuilder: Sendable {
                     let evidence = Evidence(
                         document: document.id, sentence: w, start: segment.start, end: segment.end, text: segment.text,
                         trigger: stance.trigger?.text, category: stance.aligned ? "aligned" : stance.trigger?.category.rawValue,
-                        score: stance.trigger == nil && !stance.aligned ? nil : net, source: stance.source, date: document.date)
+                        score: stance.trigger == nil && !stance.aligned ? nil : net, source: stance.source, date: document.date,
+                        url: document.url)
                     var edge = Edge(
                         source: x.id, target: y.id, count: 1, cooperation: stance.cooperation, conflict: stance.conflict,
                         firstSeen: document.date, lastSeen: document.date, evidence: [evidence])

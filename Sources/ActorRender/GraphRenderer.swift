@@ -1,15 +1,46 @@
 import ActorGraph
 
-/// Draws a ``RelationGraph``: DOT from ``DOTEncoder``, layout and rendering by ``Graphviz``.
+/// Draws a ``RelationGraph``: DOT from ``DOTEncoder``, layout and rendering by ``Graphviz``, and for SVG the
+/// finishing touches of ``SVGPostProcessor``.
 public struct GraphRenderer: Sendable {
     public var style: DOTStyle
+    /// For SVG: an `<svg>` element without XML declaration or DOCTYPE, for inlining in HTML.
+    public var fragment: Bool
 
-    public init(style: DOTStyle = DOTStyle()) { self.style = style }
+    public init(style: DOTStyle = DOTStyle(), fragment: Bool = false) {
+        self.style = style
+        self.fragment = fragment
+    }
+
+    /// Largest graphs each engine is allowed: `dot` is superlinear and would run for minutes.
+    public static func limit(_ engine: LayoutEngine) -> (nodes: Int, edges: Int) {
+        switch engine {
+        case .dot, .circo, .twopi: return (300, 3000)
+        case .neato, .fdp: return (2000, 20000)
+        case .sfdp: return (20000, 200000)
+        }
+    }
 
     /// The graph drawn in `format` with `engine`.
-    /// - Throws: ``GraphvizError`` with Graphviz's message.
+    /// - Throws: ``GraphvizError`` with Graphviz's message, or a layout-too-large error with advice.
     public func render(_ graph: RelationGraph, format: GraphvizFormat, engine: LayoutEngine) throws(GraphvizError) -> [UInt8] {
+        let limit = Self.limit(engine)
+        if format != .canon && (graph.nodes.count > limit.nodes || graph.edges.count > limit.edges) {
+            throw GraphvizError(
+                stage: .layout,
+                message: "\(graph.nodes.count) nodes and \(graph.edges.count) edges are too many for the \(engine) layout (at most \(limit.nodes) nodes and \(limit.edges) edges); use --engine sfdp, or --top-nodes / --min-weight to draw fewer")
+        }
+        var style = self.style
+        if engine != .dot && graph.edges.count > 300 { style.splines = false }
         let dot = DOTEncoder(style: style).encode(graph)
-        return try Graphviz.shared.render(dot: dot, engine: engine, format: format)
+        let bytes = try Graphviz.shared.render(dot: dot, engine: engine, format: format)
+        guard format == .svg else { return bytes }
+        let title = style.title ?? graph.metadata.title ?? "Actor graph"
+        var desc = "\(graph.nodes.count) actors and \(graph.edges.count) relations from \(graph.metadata.documents) articles"
+        if let f = graph.metadata.dateFrom, let t = graph.metadata.dateTo { desc += ", \(f) to \(t)" }
+        desc += ". Blue edges: cooperation; red: conflict; yellow: mixed; grey: co-occurrence."
+        let svg = SVGPostProcessor.finish(String(decoding: bytes, as: UTF8.self), title: title, description: desc,
+                                          idPrefix: style.idPrefix, fragment: fragment)
+        return Array(svg.utf8)
     }
 }

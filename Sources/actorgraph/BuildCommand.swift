@@ -77,20 +77,33 @@ struct BuildCommand: ParsableCommand {
         if let t = draw.title { graph.metadata.title = t }
         graph.applyWeight(weight)
         graph.computeMetrics()
-        try write(try filters.apply(to: graph), draw: draw)
+        try write(try filters.apply(to: graph), draw: draw, filtered: !filters.isEmpty, quiet: quiet)
     }
 }
 
-/// Writes a graph in the chosen format.
-func write(_ graph: RelationGraph, draw: DrawOptions) throws {
-    let data: Data
-    if let gv = draw.format.graphviz {
-        let renderer = GraphRenderer(style: DOTStyle(labels: draw.labels, title: draw.title))
-        data = Data(try renderer.render(graph, format: gv, engine: draw.engine(for: graph.nodes.count)))
-    } else {
-        data = try graph.jsonData()
+/// Writes a graph in the chosen format. Diagrams of graphs larger than ``DrawOptions/defaultTopNodes``
+/// keep the strongest actors unless a filter was given (said on standard error).
+func write(_ graph: RelationGraph, draw: DrawOptions, filtered: Bool = false, quiet: Bool = false) throws {
+    switch draw.format {
+    case .json: try emit(try graph.jsonData(), to: draw.output)
+    case .gexf: try emit(Data(graph.gexf().utf8), to: draw.output)
+    case .graphml: try emit(Data(graph.graphml().utf8), to: draw.output)
+    case .csv:
+        let base = draw.output!.hasSuffix(".csv") ? String(draw.output!.dropLast(4)) : draw.output!
+        try AtomicFile.write(Data(graph.nodesCSV().utf8), to: base + ".nodes.csv")
+        try AtomicFile.write(Data(graph.edgesCSV().utf8), to: base + ".edges.csv")
+    default:
+        var drawn = graph
+        if !filtered && graph.nodes.count > DrawOptions.defaultTopNodes {
+            drawn = graph.filtered(GraphFilter(topNodes: DrawOptions.defaultTopNodes))
+            if !quiet {
+                FileHandle.standardError.write(Data("actorgraph: drawing the \(DrawOptions.defaultTopNodes) strongest of \(graph.nodes.count) actors; use --top-nodes or --min-weight to choose\n".utf8))
+            }
+        }
+        let renderer = GraphRenderer(style: draw.style, fragment: draw.fragment)
+        let engine = draw.engine(for: drawn.nodes.count)
+        try emit(Data(try renderer.render(drawn, format: draw.format.graphviz!, engine: engine)), to: draw.output)
     }
-    try emit(data, to: draw.output)
 }
 
 extension GraphLevel: ExpressibleByArgument {}

@@ -69,14 +69,14 @@ struct InputOptions: ParsableArguments {
 
 /// The output formats of commands that write graphs.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case svg, dot, canon, png, pdf, json
+    case svg, dot, canon, png, pdf, json, gexf, graphml, csv
 
     var graphviz: GraphvizFormat? { GraphvizFormat(rawValue: rawValue) }
 }
 
 /// Options for drawing.
 struct DrawOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: "Output format: svg, dot (laid out, with positions), canon (plain DOT), png, pdf or json.")
+    @Option(name: [.short, .long], help: "Output format: svg, dot (laid out, with positions), canon (plain DOT), png, pdf, json, gexf (Gephi), graphml or csv (FILE.nodes.csv and FILE.edges.csv).")
     var format: OutputFormat = .svg
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file (written atomically); standard output when absent.", valueName: "file"))
@@ -91,16 +91,50 @@ struct DrawOptions: ParsableArguments {
     @Option(help: "Diagram title.")
     var title: String?
 
+    @Flag(help: "SVG: write an <svg> element without XML declaration or DOCTYPE, for inlining in HTML.")
+    var fragment = false
+
+    @Option(help: ArgumentHelp("Prefix for every element id in the SVG, so several diagrams can share a page.", valueName: "prefix"))
+    var idPrefix: String = ""
+
+    @Option(help: "Group actors: none, or country (a box per state around its people and institutions).")
+    var clusterBy: ClusterBy = .none
+
+    @Option(help: ArgumentHelp("Link each edge, e.g. '{url}' (the first evidence's article) or 'https://example.org/search?q={source}+{target}'. Only http(s) links are written.", valueName: "template"))
+    var linkTemplate: String?
+
+    @Option(help: ArgumentHelp("Link each node, e.g. 'https://en.wikipedia.org/wiki/{name}' ({id}, {name}, {country}).", valueName: "template"))
+    var nodeLinkTemplate: String?
+
+    @Flag(inversion: .prefixedNo, help: "Draw the legend and subtitle (period, articles, sources).")
+    var legend = true
+
+    enum ClusterBy: String, ExpressibleByArgument, CaseIterable { case none, country }
+
     func validate() throws {
         if engine != "auto" && LayoutEngine(rawValue: engine) == nil {
             throw ValidationError("unknown layout engine \"\(engine)\"; use one of: auto, \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if !idPrefix.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) {
+            throw ValidationError("--id-prefix may hold only letters, digits, - and _")
+        }
+        if format == .csv && output == nil {
+            throw ValidationError("--format csv writes two files (FILE.nodes.csv and FILE.edges.csv); give -o FILE")
+        }
+    }
+
+    var style: DOTStyle {
+        DOTStyle(labels: labels, title: title, legend: legend, clusterByCountry: clusterBy == .country, idPrefix: idPrefix,
+                 nodeLink: nodeLinkTemplate, edgeLink: linkTemplate)
     }
 
     func engine(for nodes: Int) -> LayoutEngine {
         if let e = LayoutEngine(rawValue: engine) { return e }
         return nodes <= 60 ? .dot : .sfdp
     }
+
+    /// Actors drawn at most when the user gave no filter: more do not read as a diagram.
+    static let defaultTopNodes = 150
 }
 
 extension DOTStyle.Labels: ExpressibleByArgument {}

@@ -2,6 +2,7 @@ import ActorGraph
 import ArgumentParser
 import Foundation
 import ActorCorpus
+import ActorPipeline
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,6 @@ struct RenderCommand: ParsableCommand {
             throw InputError(location: graph, message: "cannot read the graph file; check the path")
         }
         let g = try RelationGraph(jsonData: data, source: graph)
-        try write(try filters.apply(to: g), draw: draw)
+        try write(try filters.apply(to: g), draw: draw, filtered: !filters.isEmpty)
     }
 }
