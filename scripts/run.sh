@@ -19,4 +19,11 @@ mkdir -p Output
 "$bin" render Output/seeds-state.json --format pdf --title "States and organisations in the seed articles" -o Output/seeds-state.pdf
 "$bin" render Output/seeds-state.json --format gexf -o Output/seeds-state.gexf
 "$bin" render Output/seeds.json --format svg --cluster-by country --title "Actors grouped by state" -o Output/seeds-clusters.svg
+# Periods: 2016 against 2024, one shared layout for both diagrams and their diff; and the HTML report.
+"$bin" build seeds --quiet --level all --by year --format json -o 'Output/seeds-{period}.json'
+"$bin" build seeds --quiet --level all --by year --format svg --title "Seed articles" -o 'Output/seeds-{period}.svg'
+"$bin" diff Output/seeds-2016.json Output/seeds-2024.json --format md -o Output/diff-2016-2024.md
+"$bin" diff Output/seeds-2016.json Output/seeds-2024.json --format json -o Output/diff-2016-2024.json
+"$bin" diff Output/seeds-2016.json Output/seeds-2024.json --format svg -o Output/diff-2016-2024.svg
+"$bin" report seeds --quiet --level all --by year --title "Seed articles: 2016 against 2024" -o Output/report.html
 echo "Wrote: $(ls Output | tr '\n' ' ')"

@@ -35,6 +35,10 @@ public enum AliasTarget: Sendable, Hashable {
         case personContext
         /// A negation that reverses a following trigger (لم، لن، لا، ليس، عدم، دون).
         case negation
+        /// A verb of saying: an ambiguous short name next to it is a speaker (قال ولايتي، أكد هنية).
+        case reportingVerb
+        /// An ordinary word that would otherwise be read as an actor's name (بحماس: "with enthusiasm").
+        case notActor
 
         /// The cue for a kind named in `cues.tsv`.
         init?(_ name: String) {
@@ -46,6 +50,8 @@ public enum AliasTarget: Sendable, Hashable {
             case "institution_noun": self = .institutionNoun
             case "person_context": self = .personContext
             case "negation": self = .negation
+            case "reporting_verb": self = .reportingVerb
+            case "not_actor": self = .notActor
 
             default: return nil
             }

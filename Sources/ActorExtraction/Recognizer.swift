@@ -174,6 +174,7 @@ struct Resolution {
             organization: kind == .person ? affiliation(id).organization ?? officeOrganization(id) : nil,
             tokens: tokens,
             sentence: Int(text.sentenceOfToken[tokens.lowerBound])))
+        if kind == .organization { introduced.insert(id) }  // its ambiguous short forms (الائتلاف) now count
         if kind == .person {
             if introduced.insert(id).inserted { introducedOrder.append(id) }
             lastPerson = (id, role ?? kb.officials[id]?.primaryRole(at: date)?.code)

@@ -21,7 +21,8 @@ extension Resolution {
                 k = next
                 continue
             }
-            let contextBefore = k > 0 && adjacent(k - 1, k) && has(k - 1, .personContext)
+            let contextBefore = (k > 0 && adjacent(k - 1, k) && (has(k - 1, .personContext) || has(k - 1, .reportingVerb)))
+                || colonAfter(k) || (k + 1 < raw.count && adjacent(k, k + 1) && has(k + 1, .reportingVerb))
             if let p = person(k, allowAmbiguous: contextBefore) {
                 let short = raw[k].targets.contains { if case .person(p, true, _) = $0 { return true } else { return false } }
                 emitPerson(p, tokens: raw[k].tokens, strip: raw[k].strip,
@@ -93,6 +94,15 @@ extension Resolution {
             }
             k += 1
         }
+    }
+
+    /// Whether a colon follows the match at `k` (a speaker: "ولايتي: اجتماع موسكو …").
+    func colonAfter(_ k: Int) -> Bool {
+        let end = raw[k].tokens.upperBound
+        let from = Int(text.tokens[end - 1].utf8End)
+        let to = end < text.tokens.count ? Int(text.tokens[end].utf8Start) : text.text.utf8.count
+        guard from < to else { return false }
+        return text.original(utf8: from..<min(to, from + 4)).contains(":")
     }
 
     /// A capital is a venue after a preposition (في جنيف، إلى أنقرة), with the proclitic ب (بموسكو), after a

@@ -46,8 +46,18 @@ public struct CorpusBuilder: Sendable {
     /// Reads `paths` with `reader` and builds their graph.
     /// - Parameter progress: called after each chunk with the documents read so far.
     public func build(_ paths: [String], reader: CorpusReader, progress: ((Int) -> Void)? = nil) throws -> (RelationGraph, BuildSummary) {
+        let (graphs, summary) = try build(paths, reader: reader, periods: nil, progress: progress)
+        return (graphs.first?.graph ?? RelationGraph(metadata: GraphMetadata(options: builder.options.metadata)), summary)
+    }
+
+    /// Reads `paths` and builds one graph per period (or one graph when `periods` is `nil`), in period order.
+    /// Documents without a date fall in no period; the summary counts them.
+    public func build(_ paths: [String], reader: CorpusReader, periods: PeriodScheme?, progress: ((Int) -> Void)? = nil) throws
+        -> (graphs: [(label: String, graph: RelationGraph)], summary: BuildSummary)
+    {
         let start = DispatchTime.now().uptimeNanoseconds
-        var graph = RelationGraph(metadata: GraphMetadata(options: builder.options.metadata))
+        let empty = RelationGraph(metadata: GraphMetadata(options: builder.options.metadata))
+        var byPeriod: [String: RelationGraph] = [:]
         var index = ReprintIndex(mode: dedupe)
         var summary = BuildSummary()
         var report = CorpusReader.Report()
@@ -62,18 +72,28 @@ public struct CorpusBuilder: Sendable {
                     continue
                 }
                 summary.stories += 1
-                graph.absorb(result.graph, evidenceCap: builder.options.evidencePerEdge)
+                let labels: [String]
+                if let periods { labels = doc.date.map { periods.labels(for: $0) } ?? [] } else { labels = [""] }
+                for label in labels {
+                    byPeriod[label, default: empty].absorb(result.graph, evidenceCap: builder.options.evidencePerEdge)
+                }
             }
             progress?(seen)
         }
-        graph.canonicalize()
         summary.documents = report.documents
         summary.undated = report.undated
         summary.skipped = report.skipped
         summary.warnings = report.warnings
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        graph.metadata.documents = summary.stories
-        return (graph, summary)
+        let labels = periods.map { $0.order(byPeriod.keys) } ?? [""]
+        var graphs: [(label: String, graph: RelationGraph)] = []
+        for label in labels {
+            var g = byPeriod[label] ?? empty
+            g.canonicalize()
+            if !label.isEmpty { g.metadata.title = g.metadata.title ?? label }
+            graphs.append((label, g))
+        }
+        return (graphs, summary)
     }
 
     struct Result: Sendable {

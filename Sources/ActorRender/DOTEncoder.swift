@@ -21,6 +21,14 @@ public struct DOTStyle: Sendable, Equatable {
     /// Curved edge routing. Cheap with `dot`; with the force-directed engines on large graphs it costs
     /// minutes (sfdp routing ~2,000 edges took 57 s here), so the renderer turns it off for them.
     public var splines: Bool = true
+    /// Pinned node positions (points) from a ``SharedLayout``; nodes without one are left to the engine.
+    public var positions: [String: Position] = [:]
+
+    public struct Position: Sendable, Equatable {
+        public var x: Double
+        public var y: Double
+        public init(x: Double, y: Double) { self.x = x; self.y = y }
+    }
 
     public init(labels: Labels = .both, title: String? = nil, legend: Bool = true, clusterByCountry: Bool = false,
                 idPrefix: String = "", nodeLink: String? = nil, edgeLink: String? = nil) {
@@ -58,7 +66,7 @@ public struct DOTEncoder: Sendable {
         // per layout inside GTS (measured with `actorgraph-bench render-loop` and valgrind).
         out += "  graph [id=\(q(style.idPrefix + "graph")), charset=\"UTF-8\", overlap=scale, splines=\(style.splines ? "true" : "false"), outputorder=edgesfirst"
         out += ", pad=0.3, nodesep=0.35, ranksep=0.6, rankdir=\(style.rankdir), fontname=\(q(Palette.fontStack))"
-        if let label = graphLabel(graph) { out += ", label=<\(label)>, labelloc=t, labeljust=c" }
+        if let label = graphLabel(graph) { out += ", label=\(q(label)), labelloc=t, labeljust=c, fontsize=13" }
         out += "];\n"
         out += "  node [fontname=\(q(Palette.fontStack)), fontsize=12, style=\"filled\", penwidth=1.2, margin=\"0.12,0.06\"];\n"
         out += "  edge [fontname=\(q(Palette.fontStack)), fontsize=9, arrowsize=0.7];\n"
@@ -110,6 +118,7 @@ public struct DOTEncoder: Sendable {
         line += ", label=\(q(label(node))), shape=\(Palette.shape(node.type)), fillcolor=\(q(Palette.fill(node)))"
         line += ", color=\(q(Palette.stroke(node))), fontsize=\(fontsize), tooltip=\(q(tooltip(node)))"
         if let link = nodeLink(node) { line += ", URL=\(q(link)), target=\"_blank\"" }
+        if let p = style.positions[node.id] { line += ", pos=\"\(fixed(p.x)),\(fixed(p.y))!\"" }
         return line + "];\n"
     }
 
@@ -168,13 +177,14 @@ public struct DOTEncoder: Sendable {
 
     // MARK: Title and legend
 
-    /// An HTML-like label: title, subtitle, legend. All text escaped with ``HTMLEscaping``.
+    /// The graph label: title, subtitle (period, articles, sources) and a legend, as plain text. Not an
+    /// HTML-like label: Graphviz 2.42 leaks 1–3 KB per render in its HTML-label code (measured with
+    /// `actorgraph-bench render-loop`), which a long-running program would feel.
     func graphLabel(_ graph: RelationGraph) -> String? {
         let title = style.title ?? graph.metadata.title
         guard style.legend || title != nil else { return nil }
-        let h = HTMLEscaping.escape
-        var rows: [String] = []
-        if let title { rows.append("<tr><td colspan=\"8\"><font point-size=\"18\">\(h(title))</font></td></tr>") }
+        var lines: [String] = []
+        if let title { lines.append(title) }
         if style.legend {
             var sub: [String] = []
             if let f = graph.metadata.dateFrom, let t = graph.metadata.dateTo { sub.append(f == t ? f : "\(f) … \(t)") }
@@ -183,15 +193,11 @@ public struct DOTEncoder: Sendable {
                 let shown = graph.metadata.sources.prefix(6).joined(separator: ", ")
                 sub.append(graph.metadata.sources.count > 6 ? shown + " …" : shown)
             }
-            rows.append("<tr><td colspan=\"8\"><font point-size=\"11\" color=\"#555555\">\(h(sub.joined(separator: " · ")))</font></td></tr>")
-            var cells = ""
-            for (name, colour) in [("cooperation", Palette.cooperation), ("conflict", Palette.conflict), ("mixed", Palette.mixed), ("co-occurrence", Palette.neutral)] {
-                cells += "<td bgcolor=\"\(colour)\" width=\"18\" height=\"6\" fixedsize=\"true\"></td><td align=\"left\"><font point-size=\"10\">\(name)</font></td>"
-            }
-            rows.append("<tr>\(cells)</tr>")
-            rows.append("<tr><td colspan=\"8\"><font point-size=\"10\" color=\"#555555\">box: state · ellipse: person · hexagon: organisation · width: shared sentences · arrow: who acts on whom</font></td></tr>")
+            lines.append(sub.joined(separator: " · "))
+            lines.append("edges: blue cooperation · red conflict · yellow mixed · grey co-occurrence; width: shared sentences; arrow: who acts on whom")
+            lines.append("box: state · ellipse: person · hexagon: organisation")
         }
-        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\">\(rows.joined())</table>"
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -33,7 +33,9 @@ public struct GraphRenderer: Sendable {
         var style = self.style
         if engine != .dot && graph.edges.count > 300 { style.splines = false }
         let dot = DOTEncoder(style: style).encode(graph)
-        let bytes = try Graphviz.shared.render(dot: dot, engine: engine, format: format)
+        let pinned = !style.positions.isEmpty && graph.nodes.allSatisfy { style.positions[$0.id] != nil }
+        let bytes = pinned ? try Graphviz.shared.renderPinned(dot: dot, format: format)
+            : try Graphviz.shared.render(dot: dot, engine: engine, format: format)
         guard format == .svg else { return bytes }
         let title = style.title ?? graph.metadata.title ?? "Actor graph"
         var desc = "\(graph.nodes.count) actors and \(graph.edges.count) relations from \(graph.metadata.documents) articles"

@@ -19,10 +19,12 @@ public enum GraphvizFormat: String, CaseIterable, Sendable, CustomStringConverti
     case png
     /// Portable document (cairo).
     case pdf
+    /// Graphviz's line-oriented "plain" text (positions in inches), used to read a layout back.
+    case plain
     public var description: String { rawValue }
 
     /// Whether the output is text (UTF-8) rather than binary.
-    public var isText: Bool { self == .svg || self == .dot || self == .canon }
+    public var isText: Bool { self == .svg || self == .dot || self == .canon || self == .plain }
 }
 
 /// An error reported by Graphviz, carrying Graphviz's own words.
@@ -88,6 +90,16 @@ public final class Graphviz: Sendable {
     /// - Complexity: that of the layout engine; `dot` is superlinear and unsuited to large dense graphs.
     public func render(dot: String, engine: LayoutEngine, format: GraphvizFormat) throws(GraphvizError) -> [UInt8] {
         try render(dot: dot, engineName: engine.rawValue, formatName: format.rawValue)
+    }
+
+    /// Renders DOT whose nodes all carry pinned positions (`pos="x,y!"`): Graphviz's `nop` engine keeps
+    /// them and only routes the edges, so several diagrams share one layout.
+    public func renderPinned(dot: String, format: GraphvizFormat) throws(GraphvizError) -> [UInt8] {
+        let result: Result<[UInt8], GraphvizError> = state.withLock { state in
+            let gvc = Self.context(&state)
+            return Self.renderLocked(gvc: gvc, dot: dot, engine: "nop", format: format.rawValue)
+        }
+        return try result.get()
     }
 
     /// As ``render(dot:engine:format:)`` with names as strings; unknown names are an error listing the

@@ -30,7 +30,9 @@ func sampleDOT() -> String {
     g.addEdge(Edge(source: "RUS", target: "IRN", count: 3, cooperation: 2))
     g.addEdge(Edge(source: "RUS", target: "TUR", count: 1, conflict: 1))
     g.addEdge(Edge(source: "SYR", target: "IRN", count: 2))
-    var dot = DOTEncoder().encode(g)
+    var style = DOTStyle()
+    if ProcessInfo.processInfo.environment["BENCH_NO_LEGEND"] != nil { style.legend = false }
+    var dot = DOTEncoder(style: style).encode(g)
     if let o = ProcessInfo.processInfo.environment["BENCH_OVERLAP"] { dot = dot.replacingOccurrences(of: "overlap=false", with: "overlap=\(o)") }
     return dot
 }
@@ -60,7 +62,10 @@ case "render-loop":
     for i in 0..<n { try round(i) }
     let t1 = now()
     let after = residentBytes()
-    print("renders=\(n) failed_renders=\(errors) seconds=\(String(format: "%.2f", t1 - t0)) rss_before=\(before) rss_after=\(after) growth=\(after - before)")
+    // Then as many again: a leak grows linearly, allocator warm-up does not.
+    for i in 0..<n { try round(i) }
+    let after2 = residentBytes()
+    print("renders=\(n) failed_renders=\(errors) seconds=\(String(format: "%.2f", t1 - t0)) rss_before=\(before) rss_after=\(after) growth=\(after - before) second_growth=\(after2 - after)")
 case "recognize":
     // `recognize --only FILES…`: the full recognition pass alone (for profiling and whole-process timing).
     let only = args.contains("--only")

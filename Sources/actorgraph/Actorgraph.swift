@@ -19,7 +19,7 @@ struct Actorgraph: ParsableCommand {
             3 Graphviz could not lay out or render; 4 an output file could not be written.
             """,
         version: actorgraphVersion,
-        subcommands: [BuildCommand.self, RenderCommand.self, MentionsCommand.self, MergeCommand.self]
+        subcommands: [BuildCommand.self, RenderCommand.self, MentionsCommand.self, MergeCommand.self, DiffCommand.self, ReportCommand.self]
     )
 
     /// Runs the command and maps errors to the documented exit codes with one clear line on stderr.

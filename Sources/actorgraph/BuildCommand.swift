@@ -23,6 +23,7 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var draw: DrawOptions
     @OptionGroup(title: "Filters") var filters: FilterOptions
+    @OptionGroup(title: "Periods") var time: PeriodOptions
 
     @Option(help: "Nodes: person, state (people folded into their states) or all.")
     var level: GraphLevel = .all
@@ -51,6 +52,9 @@ struct BuildCommand: ParsableCommand {
     func validate() throws {
         guard evidence >= 0 else { throw ValidationError("--evidence must be 0 or more") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        if time.scheme != nil && !(draw.output ?? "").contains("{period}") {
+            throw ValidationError("with --by or --period, -o must name the files with {period}, e.g. -o 'Output/graph-{period}.svg'")
+        }
     }
 
     func run() throws {
@@ -59,8 +63,8 @@ struct BuildCommand: ParsableCommand {
             recognizer: Recognizer(knowledge: kb),
             options: BuildOptions(level: level, window: window, organizations: organizations, evidencePerEdge: evidence))
         let interactive = !quiet && isatty(STDERR_FILENO) != 0
-        let (built, summary) = try CorpusBuilder(builder: builder, jobs: jobs, dedupe: dedupe)
-            .build(input.inputs, reader: input.reader) { n in
+        let (periodGraphs, summary) = try CorpusBuilder(builder: builder, jobs: jobs, dedupe: dedupe)
+            .build(input.inputs, reader: input.reader, periods: time.scheme) { n in
                 if interactive { FileHandle.standardError.write(Data("\ractorgraph: \(n) documents…".utf8)) }
             }
         if interactive { FileHandle.standardError.write(Data("\r".utf8)) }
@@ -71,19 +75,40 @@ struct BuildCommand: ParsableCommand {
             }
             FileHandle.standardError.write(Data("actorgraph: \(summary.text)\n".utf8))
         }
-        var graph = built
-        graph.metadata.inputs = input.inputs.sorted()
-        graph.metadata.options["dedupe"] = dedupe.rawValue
-        if let t = draw.title { graph.metadata.title = t }
-        graph.applyWeight(weight)
-        graph.computeMetrics()
-        try write(try filters.apply(to: graph), draw: draw, filtered: !filters.isEmpty, quiet: quiet)
+        var prepared: [(String, RelationGraph)] = []
+        for (label, built) in periodGraphs {
+            var graph = built
+            graph.metadata.inputs = input.inputs.sorted()
+            graph.metadata.options["dedupe"] = dedupe.rawValue
+            if !label.isEmpty { graph.metadata.options["period"] = label }
+            if let t = draw.title { graph.metadata.title = label.isEmpty ? t : "\(t) — \(label)" }
+            graph.applyWeight(weight)
+            graph.computeMetrics()
+            prepared.append((label, try filters.apply(to: graph)))
+        }
+        if time.scheme == nil {
+            try write(prepared[0].1, draw: draw, filtered: !filters.isEmpty, quiet: quiet)
+            return
+        }
+        if prepared.isEmpty {
+            throw InputError(location: input.inputs.joined(separator: " "), message: "no dated document falls in the periods; check the dates (manifest, --date-field or --date)")
+        }
+        // Periods share one layout, so their diagrams line up.
+        let layout = draw.format.graphviz == nil ? nil
+            : try SharedLayout(union: prepared.map(\.1), engine: draw.engine(for: prepared.map(\.1.nodes.count).max() ?? 0), style: draw.style)
+        for (label, graph) in prepared {
+            var d = draw
+            d.output = draw.output!.replacingOccurrences(of: "{period}", with: label)
+            try write(graph, draw: d, filtered: !filters.isEmpty, quiet: quiet, positions: layout?.positions ?? [:])
+            if !quiet { FileHandle.standardError.write(Data("actorgraph: wrote \(d.output!)\n".utf8)) }
+        }
     }
 }
 
 /// Writes a graph in the chosen format. Diagrams of graphs larger than ``DrawOptions/defaultTopNodes``
 /// keep the strongest actors unless a filter was given (said on standard error).
-func write(_ graph: RelationGraph, draw: DrawOptions, filtered: Bool = false, quiet: Bool = false) throws {
+func write(_ graph: RelationGraph, draw: DrawOptions, filtered: Bool = false, quiet: Bool = false,
+           positions: [String: DOTStyle.Position] = [:]) throws {
     switch draw.format {
     case .json: try emit(try graph.jsonData(), to: draw.output)
     case .gexf: try emit(Data(graph.gexf().utf8), to: draw.output)
@@ -100,7 +125,9 @@ func write(_ graph: RelationGraph, draw: DrawOptions, filtered: Bool = false, qu
                 FileHandle.standardError.write(Data("actorgraph: drawing the \(DrawOptions.defaultTopNodes) strongest of \(graph.nodes.count) actors; use --top-nodes or --min-weight to choose\n".utf8))
             }
         }
-        let renderer = GraphRenderer(style: draw.style, fragment: draw.fragment)
+        var style = draw.style
+        style.positions = positions
+        let renderer = GraphRenderer(style: style, fragment: draw.fragment)
         let engine = draw.engine(for: drawn.nodes.count)
         try emit(Data(try renderer.render(drawn, format: draw.format.graphviz!, engine: engine)), to: draw.output)
     }
