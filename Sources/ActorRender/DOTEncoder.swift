@@ -92,6 +92,17 @@ public struct DOTEncoder: Sendable {
         } else {
             for n in nodes { out += "  " + nodeLine(n, strength: strength[n.id] ?? 0, max: maxStrength) }
         }
+        // With a shared layout, actors of the other periods stay as invisible placeholders, so every
+        // diagram has the same canvas and an actor sits at the same spot in each.
+        for id in style.positions.keys.sorted() where graph.node(id) == nil {
+            let p = style.positions[id]!
+            out += "  \(q(id)) [style=invis, label=\"\", width=0.1, height=0.1, pos=\"\(fixed(p.x)),\(fixed(p.y))!\"];\n"
+        }
+        // Two invisible corners beyond every actor fix the canvas, whatever the edges of a period.
+        if let frame = Self.frame(style.positions) {
+            out += "  \"__corner_min\" [style=invis, label=\"\", width=0.1, height=0.1, pos=\"\(fixed(frame.0.x)),\(fixed(frame.0.y))!\"];\n"
+            out += "  \"__corner_max\" [style=invis, label=\"\", width=0.1, height=0.1, pos=\"\(fixed(frame.1.x)),\(fixed(frame.1.y))!\"];\n"
+        }
         let maxWeight = max(graph.edges.map(\.weight).max() ?? 1, 1e-9)
         let arrow = directed ? "->" : "--"
         for edge in graph.edges.sorted(by: { $0.key < $1.key }) {
@@ -120,6 +131,13 @@ public struct DOTEncoder: Sendable {
         if let link = nodeLink(node) { line += ", URL=\(q(link)), target=\"_blank\"" }
         if let p = style.positions[node.id] { line += ", pos=\"\(fixed(p.x)),\(fixed(p.y))!\"" }
         return line + "];\n"
+    }
+
+    /// The corners of a frame 260 points beyond all positions (room for the widest labels).
+    static func frame(_ positions: [String: DOTStyle.Position]) -> (DOTStyle.Position, DOTStyle.Position)? {
+        guard !positions.isEmpty else { return nil }
+        let xs = positions.values.map(\.x), ys = positions.values.map(\.y)
+        return (DOTStyle.Position(x: xs.min()! - 260, y: ys.min()! - 60), DOTStyle.Position(x: xs.max()! + 260, y: ys.max()! + 60))
     }
 
     /// `id` reduced to characters safe in XML ids and CSS class names.

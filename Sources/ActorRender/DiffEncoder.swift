@@ -35,6 +35,10 @@ public struct DiffEncoder: Sendable {
             if let p = style.positions[n.id] { out += ", pos=\"\(fixed(p.x)),\(fixed(p.y))!\"" }
             out += "];\n"
         }
+        if let frame = DOTEncoder.frame(style.positions) {
+            out += "  \"__corner_min\" [style=invis, label=\"\", width=0.1, height=0.1, pos=\"\(fixed(frame.0.x)),\(fixed(frame.0.y))!\"];\n"
+            out += "  \"__corner_max\" [style=invis, label=\"\", width=0.1, height=0.1, pos=\"\(fixed(frame.1.x)),\(fixed(frame.1.y))!\"];\n"
+        }
         let maxCount = max(1, (a.edges + b.edges).map(\.count).max() ?? 1)
         func width(_ c: Int) -> String { fixed(0.8 + 5 * Double(c) / Double(maxCount)) }
         func line(_ r: GraphDiff.RelationChange, _ attrs: String, _ status: String) -> String {

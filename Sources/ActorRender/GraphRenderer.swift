@@ -33,6 +33,7 @@ public struct GraphRenderer: Sendable {
         var style = self.style
         if engine != .dot && graph.edges.count > 300 { style.splines = false }
         let dot = DOTEncoder(style: style).encode(graph)
+        // Pinned when every actor has a position (filters may have dropped some actors, never added any).
         let pinned = !style.positions.isEmpty && graph.nodes.allSatisfy { style.positions[$0.id] != nil }
         let bytes = pinned ? try Graphviz.shared.renderPinned(dot: dot, format: format)
             : try Graphviz.shared.render(dot: dot, engine: engine, format: format)

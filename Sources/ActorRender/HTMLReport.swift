@@ -2,7 +2,8 @@ import ActorGraph
 
 /// A self-contained HTML report: per period, the diagram (inline SVG), the top actors and relations with
 /// their evidence (Arabic right-to-left), and the changes since the previous period with a diff diagram.
-/// No external assets or scripts; every string from input is escaped.
+/// No external assets or scripts; every string from input is escaped. The markup is also well-formed XML
+/// (polyglot HTML), so it can be checked with an XML parser.
 public struct HTMLReport: Sendable {
     public struct Period: Sendable {
         public var label: String
@@ -36,8 +37,8 @@ public struct HTMLReport: Sendable {
             <!DOCTYPE html>
             <html lang="en">
             <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(h(title))</title>
             <style>
             body { font-family: "Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1200px; color: #222; line-height: 1.45; }
