@@ -13,13 +13,16 @@ public struct HTMLReport: Sendable {
         /// The diff to the previous period (nil for the first) and its diagram.
         public var diff: GraphDiff?
         public var diffSVG: String?
+        /// A small version of the diagram for the side-by-side overview (ids prefixed differently).
+        public var thumbnailSVG: String?
 
-        public init(label: String, graph: RelationGraph, svg: String, diff: GraphDiff?, diffSVG: String?) {
+        public init(label: String, graph: RelationGraph, svg: String, diff: GraphDiff?, diffSVG: String?, thumbnailSVG: String? = nil) {
             self.label = label
             self.graph = graph
             self.svg = svg
             self.diff = diff
             self.diffSVG = diffSVG
+            self.thumbnailSVG = thumbnailSVG
         }
     }
 
@@ -47,6 +50,8 @@ public struct HTMLReport: Sendable {
             table { border-collapse: collapse; margin: .5em 0 1em; } td, th { border-bottom: 1px solid #eee; padding: .25em .6em; text-align: left; vertical-align: top; }
             .ar { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", serif; direction: rtl; unicode-bidi: isolate; }
             blockquote.ar { margin: .3em 0; padding: .2em .8em; border-right: 3px solid #ccc; text-align: right; }
+            .multiples { display: flex; gap: 1em; align-items: flex-start; } .multiples figure { flex: 1; margin: 0; border: 1px solid #eee; }
+            .multiples figcaption { text-align: center; font-weight: bold; }
             .coop { color: #4477AA; } .conf { color: #EE6677; } .neutral { color: #777; } .muted { color: #666; font-size: .9em; }
             </style>
             </head>
@@ -56,6 +61,12 @@ public struct HTMLReport: Sendable {
             """
         out += "<p class=\"muted\">\(periods.count) period\(periods.count == 1 ? "" : "s"): \(periods.map { h($0.label) }.joined(separator: ", ")). "
         out += "Blue: cooperation; red: conflict; yellow: mixed; grey: co-occurrence. Each state keeps its colour and position in every diagram.</p>\n"
+        let thumbs = periods.compactMap { p in p.thumbnailSVG.map { (p.label, $0) } }
+        if thumbs.count > 1 {
+            out += "<section id=\"overview\">\n<h2>Side by side</h2>\n<div class=\"multiples\">\n"
+            for (label, svg) in thumbs { out += "<figure><figcaption>\(h(label))</figcaption>\n\(svg)\n</figure>\n" }
+            out += "</div>\n</section>\n"
+        }
         for (i, p) in periods.enumerated() {
             let g = p.graph
             out += "<section id=\"period-\(i)\">\n<h2>\(h(p.label))</h2>\n"

@@ -80,7 +80,11 @@ struct ReportCommand: ParsableCommand {
                 diffSVG = SVGPostProcessor.finish(raw, title: "\(periods[i - 1].label) → \(p.label)",
                                                   description: "What changed between the two periods.", idPrefix: "d\(i)-", fragment: true)
             }
-            sections.append(HTMLReport.Period(label: p.label, graph: g, svg: svg, diff: diff, diffSVG: diffSVG))
+            var t = style
+            t.idPrefix = "t\(i)-"
+            t.labels = .en
+            let thumb = String(decoding: try GraphRenderer(style: t, fragment: true).render(g, format: .svg, engine: engine), as: UTF8.self)
+            sections.append(HTMLReport.Period(label: p.label, graph: g, svg: svg, diff: diff, diffSVG: diffSVG, thumbnailSVG: thumb))
         }
         let html = HTMLReport(title: title, periods: sections).html()
         try AtomicFile.write(Data(html.utf8), to: output)

@@ -105,6 +105,13 @@ struct ExportCLITests {
             }
             if format == "svg" { #expect(text.contains("&lt;script&gt;") || text.contains("%3Cscript%3E")) }
         }
+        // The HTML report too.
+        let report = dir.appendingPathComponent("r.html").path
+        let rr = try runCLI(["report", article.path, "--date", "2021-01-01", "--lexicon", lexicon.path, "--quiet", "--level", "all",
+                             "--by", "year", "-o", report])
+        #expect(rr.status == 0, "\(rr.stderr)")
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(!html.contains("<script>") && html.contains("&lt;script&gt;"))
         // javascript: links from a template are refused.
         let r = try runCLI(["build", article.path, "--date", "2021-01-01", "--lexicon", lexicon.path, "--quiet",
                             "--node-link-template", "javascript:alert('{name}')"])
