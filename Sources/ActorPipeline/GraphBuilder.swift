@@ -56,6 +56,8 @@ public struct GraphBuilder: Sendable {
             sources: document.source.map { [$0] } ?? [], options: options.metadata))
         // Window → actors in order of first mention, with that mention's first token and sentence.
         var windows: [Int: [(id: String, token: Int, sentence: Int)]] = [:]
+        // Every mention of each actor (token, sentence), to relate the closest two mentions of a pair.
+        var occurrences: [String: [(token: Int, sentence: Int, window: Int)]] = [:]
         // Pairs of actors coordinated in a sentence (روسيا والصين، إيران وروسيا وسوريا): every two members
         // of one list.
         var coordinated = Set<String>()
@@ -82,10 +84,14 @@ public struct GraphBuilder: Sendable {
             if windows[w]?.contains(where: { $0.id == id }) != true {
                 windows[w, default: []].append((id, m.tokens.lowerBound, m.sentence))
             }
+            occurrences[id, default: []].append((m.tokens.lowerBound, m.sentence, w))
         }
         for (_, actors) in windows { for a in actors { graph.updateNode(a.id) { $0.windows += 1 } } }
         graph.metadata.windows = windows.count
-        let scorer = StanceScorer(text: text, triggers: analysis.triggers)
+        var actorsPerSentence: [Int: Set<String>] = [:]
+        for (id, list) in occurrences { for o in list { actorsPerSentence[o.sentence, default: []].insert(id) } }
+        let scorer = StanceScorer(text: text, triggers: analysis.triggers,
+                                  sentences: Set(actorsPerSentence.filter { $0.value.count > 1 }.keys))
         for (w, actors) in windows.sorted(by: { $0.key < $1.key }) where actors.count > 1 {
             let segment = segmentOf(window: w, in: text)
             for p in 0..<actors.count {
@@ -93,9 +99,12 @@ public struct GraphBuilder: Sendable {
                     let x = actors[p], y = actors[q]
                     // Stance needs both in one sentence; larger windows count co-occurrence only across sentences.
                     let together = coordinated.contains(x.id < y.id ? x.id + "\u{0}" + y.id : y.id + "\u{0}" + x.id)
-                    let stance = x.sentence == y.sentence
-                        ? scorer.score(x: x.id, px: x.token, y: y.id, py: y.token, sentence: x.sentence, coordinated: together)
-                        : PairStance()
+                    // The closest mentions of the two in one sentence of the window, preferring a pair that no
+                    // contrast word separates ("… واشنطن …، فيما رحب نتنياهو بموقف واشنطن").
+                    let inWindow = { (id: String) in (occurrences[id] ?? []).filter { $0.window == w }.map { (token: $0.token, sentence: $0.sentence) } }
+                    let stance = scorer.closestPair(inWindow(x.id), inWindow(y.id)).map {
+                        scorer.score(x: x.id, px: $0.px, y: y.id, py: $0.py, sentence: $0.sentence, coordinated: together)
+                    } ?? PairStance()
                     let net = (stance.net * 100).rounded() / 100
                     let evidence = Evidence(
                         document: document.id, sentence: w, start: segment.start, end: segment.end, text: segment.text,

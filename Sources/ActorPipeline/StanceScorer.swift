@@ -37,16 +37,32 @@ struct StanceScorer {
     /// Token indices where a contrast word opens a clause, by sentence.
     let contrastsBySentence: [Int: [Int]]
 
-    init(text: TokenizedText, triggers: [TriggerHit]) {
+    /// - Parameter sentences: the sentences that hold two or more actors (only they are scored).
+    init(text: TokenizedText, triggers: [TriggerHit], sentences: Set<Int>) {
         self.text = text
         var bySentence: [Int: [TriggerHit]] = [:]
         for t in triggers { bySentence[t.sentence, default: []].append(t) }
         triggersBySentence = bySentence
         var contrasts: [Int: [Int]] = [:]
-        for s in Set(triggers.map(\.sentence)) where s < text.sentences.count {
+        for s in sentences where s < text.sentences.count {
             contrasts[s] = text.contrastStarts(in: text.sentences[s].tokens, newSubjectOnly: true)
         }
         contrastsBySentence = contrasts
+    }
+
+    /// Of the mentions `xs` and `ys` (token, sentence), the two in one sentence that are closest, preferring a
+    /// pair that no contrast word separates; `nil` when they never share a sentence.
+    func closestPair(_ xs: [(token: Int, sentence: Int)], _ ys: [(token: Int, sentence: Int)]) -> (px: Int, py: Int, sentence: Int)? {
+        var best: (px: Int, py: Int, sentence: Int, key: (Int, Int))? = nil
+        for x in xs {
+            for y in ys where x.sentence == y.sentence && x.token != y.token {
+                let lo = min(x.token, y.token), hi = max(x.token, y.token)
+                let cut = (contrastsBySentence[x.sentence] ?? []).contains { $0 > lo && $0 <= hi } ? 1 : 0
+                let key = (cut, hi - lo)
+                if best == nil || key < best!.key { best = (x.token, y.token, x.sentence, key) }
+            }
+        }
+        return best.map { ($0.px, $0.py, $0.sentence) }
     }
 
     /// How far (in tokens) outside the stretch between two actors a trigger may stand and still count.

@@ -35,7 +35,7 @@ struct EvaluationFloorTests {
         #expect((s["officials_states_recall"] ?? 0) >= 0.93, "\(s)")
         #expect((s["person_state_accuracy"] ?? 0) >= 0.95, "\(s)")
         #expect((s["state_pair_recall"] ?? 0) >= 0.85, "\(s)")
-        #expect((s["stance_sign_agreement"] ?? 0) >= 0.70, "\(s)")
+        #expect((s["stance_sign_agreement"] ?? 0) >= 0.75, "\(s)")
     }
 
     @Test("Set B (held out): officials and states with precision and recall ≥ 0.90; people's states ≥ 0.95")
@@ -54,6 +54,6 @@ struct EvaluationFloorTests {
         #expect((s["officials_states_recall"] ?? 0) >= 0.92, "\(s)")
         #expect((s["state_pair_recall"] ?? 0) >= 0.90, "\(s)")
         #expect((s["person_pair_recall"] ?? 0) >= 0.85, "\(s)")
-        #expect((s["stance_sign_agreement"] ?? 0) >= 0.85, "\(s)")
+        #expect((s["stance_sign_agreement"] ?? 0) >= 0.88, "\(s)")
     }
 }
