@@ -37,8 +37,12 @@ struct StanceScorer {
     /// Token indices where a contrast word opens a clause, by sentence.
     let contrastsBySentence: [Int: [Int]]
 
+    /// First tokens of the actor mentions, by sentence, sorted.
+    let actorsBySentence: [Int: [Int]]
+
     /// - Parameter sentences: the sentences that hold two or more actors (only they are scored).
-    init(text: TokenizedText, triggers: [TriggerHit], sentences: Set<Int>) {
+    init(text: TokenizedText, triggers: [TriggerHit], sentences: Set<Int>, actors: [Int: [Int]] = [:]) {
+        self.actorsBySentence = actors.mapValues { $0.sorted() }
         self.text = text
         var bySentence: [Int: [TriggerHit]] = [:]
         for t in triggers { bySentence[t.sentence, default: []].append(t) }
@@ -87,14 +91,27 @@ struct StanceScorer {
         let bounds = text.sentences[sentence].tokens
         let from = contrasts.last(where: { $0 <= lo }) ?? bounds.lowerBound
         let to = contrasts.first(where: { $0 > hi }) ?? bounds.upperBound
-        var lastRefusalEnd = -10
         var best = 0.0
         var aligned = false
-        for t in triggers where t.tokens.lowerBound >= from && t.tokens.lowerBound < to {
-            // رفض التعاون، متهمة الدوحة بدعم الإرهاب: what a refusal or accusation is about is not itself
-            // a relation of the pair; the first trigger carries the stance.
-            if t.tokens.lowerBound >= lastRefusalEnd && t.tokens.lowerBound - lastRefusalEnd <= 3 { continue }
-            if t.category.embedsFollowing { lastRefusalEnd = t.tokens.upperBound }
+        let inSegment = triggers.filter { $0.tokens.lowerBound >= from && $0.tokens.lowerBound < to }
+        let actors = (actorsBySentence[sentence] ?? []).filter { $0 >= from && $0 < to }
+        var skip = Set<Int>()  // indices in inSegment not to count
+        for (i, e) in inSegment.enumerated() where e.category.embedsFollowing {
+            // The trigger after an accusation or refusal is its content (اتهمت واشنطن موسكو بدعم الأسد).
+            guard i + 1 < inSegment.count, inSegment[i + 1].tokens.lowerBound - e.tokens.upperBound <= 6 else { continue }
+            let c = inSegment[i + 1]
+            // Its objects: the actors between the two triggers, less the subject when none precedes the
+            // accusation (VSO: the first actor after the verb is its subject).
+            var objects = actors.filter { $0 >= e.tokens.upperBound && $0 < c.tokens.lowerBound }
+            if !actors.contains(where: { $0 < e.tokens.lowerBound }), !objects.isEmpty { objects.removeFirst() }
+            if objects.contains(lo) && hi >= c.tokens.upperBound {
+                skip.insert(i)  // the pair is the content's: the accused and what it is accused of
+            } else {
+                skip.insert(i + 1)  // the pair is the accusation's: its content is not their relation
+            }
+        }
+        for (i, t) in inSegment.enumerated() {
+            if skip.contains(i) { continue }
             let pos = t.tokens.lowerBound
             let distance = pos < lo ? lo - t.tokens.upperBound : (pos > hi ? pos - hi - 1 : 0)
             guard distance <= Self.reach else { continue }

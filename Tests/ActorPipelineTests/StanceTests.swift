@@ -35,7 +35,6 @@ struct StanceTests {
 
     @Test("Conflictual trigger families give a conflictual edge", arguments: [
         "أدانت تركيا الغارات الروسية على المدنيين.",  // condemn
-        "اتهمت واشنطن موسكو بدعم نظام الأسد.",  // accuse (its content is not support)
         "استخدمت روسيا حق النقض ضد مشروع القرار الفرنسي في مجلس الأمن.",  // veto
         "فرضت الولايات المتحدة عقوبات جديدة على إيران.",  // sanction
         "هددت إيران إسرائيل برد قاس.",  // threaten
@@ -46,6 +45,16 @@ struct StanceTests {
         let g = stateGraph(sentence)
         let e = try #require(g.edges.first { $0.stance != 0 }, "no edge with stance in: \(sentence)")
         #expect(e.stance < 0, "\(sentence): stance \(e.stance)")
+    }
+
+    @Test("An accusation relates accuser and accused; its content relates the accused and its object")
+    func accusationContent() throws {
+        let g = stateGraph("اتهمت واشنطن موسكو بدعم نظام الأسد.")
+        #expect(try #require(edge(g, "RUS", "USA")).stance < 0)
+        #expect(try #require(edge(g, "RUS", "SYR")).stance > 0)
+        #expect(try #require(edge(g, "SYR", "USA")).stance < 0)
+        let implicit = stateGraph("وقالت المندوبة الأميركية سوزان رايس إن المجلس فشل، واتهمت موسكو وبكين بحماية نظام الأسد.", date: "2012-07-20")
+        #expect(try #require(edge(implicit, "RUS", "SYR")).stance > 0)
     }
 
     @Test("Negation reverses a trigger: لم تتفق is not agreement")
