@@ -21,8 +21,11 @@ extension Resolution {
                 k = next
                 continue
             }
-            let contextBefore = (k > 0 && adjacent(k - 1, k) && (has(k - 1, .personContext) || has(k - 1, .reportingVerb)))
-                || colonAfter(k) || (k + 1 < raw.count && adjacent(k, k + 1) && has(k + 1, .reportingVerb))
+            // Context that makes an ambiguous short name a person; only looked at when there is one.
+            let ambiguousPerson = raw[k].targets.contains { if case .person(_, _, true) = $0 { return true } else { return false } }
+            let contextBefore = ambiguousPerson
+                && ((k > 0 && adjacent(k - 1, k) && (has(k - 1, .personContext) || has(k - 1, .reportingVerb)))
+                    || colonAfter(k) || (k + 1 < raw.count && adjacent(k, k + 1) && has(k + 1, .reportingVerb)))
             if let p = person(k, allowAmbiguous: contextBefore) {
                 let short = raw[k].targets.contains { if case .person(p, true, _) = $0 { return true } else { return false } }
                 emitPerson(p, tokens: raw[k].tokens, strip: raw[k].strip,
@@ -102,7 +105,13 @@ extension Resolution {
         let from = Int(text.tokens[end - 1].utf8End)
         let to = end < text.tokens.count ? Int(text.tokens[end].utf8Start) : text.text.utf8.count
         guard from < to else { return false }
-        return text.original(utf8: from..<min(to, from + 4)).contains(":")
+        let utf8 = text.text.utf8
+        var i = utf8.index(utf8.startIndex, offsetBy: from)
+        for _ in from..<min(to, from + 4) {
+            if utf8[i] == UInt8(ascii: ":") { return true }
+            i = utf8.index(after: i)
+        }
+        return false
     }
 
     /// A capital is a venue after a preposition (في جنيف، إلى أنقرة), with the proclitic ب (بموسكو), after a
