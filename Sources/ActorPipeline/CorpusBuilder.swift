@@ -60,9 +60,22 @@ public struct CorpusBuilder: Sendable {
         var byPeriod: [String: RelationGraph] = [:]
         var index = ReprintIndex(mode: dedupe)
         var summary = BuildSummary()
-        var report = CorpusReader.Report()
+        // The reader runs on its own thread, one chunk ahead (decompressing and parsing the next file while
+        // this one is analysed); documents are still analysed and folded in input order.
+        let chunks = ChunkQueue(capacity: 2)
+        let readerThread = Thread {
+            var report = CorpusReader.Report()
+            do {
+                try reader.read(paths, report: &report) { docs in chunks.put(docs) }
+                chunks.finish(report: report, error: nil)
+            } catch {
+                chunks.finish(report: report, error: error)
+            }
+        }
+        readerThread.stackSize = 8 << 20
+        readerThread.start()
         var seen = 0
-        try reader.read(paths, report: &report) { docs in
+        while let docs = chunks.take() {
             seen += docs.count
             let results = analyse(docs)
             for (doc, result) in zip(docs, results) {
@@ -80,6 +93,8 @@ public struct CorpusBuilder: Sendable {
             }
             progress?(seen)
         }
+        let (report, readError) = chunks.outcome()
+        if let readError { throw readError }
         summary.documents = report.documents
         summary.undated = report.undated
         summary.skipped = report.skipped
@@ -141,4 +156,52 @@ private final class ResultSlots: @unchecked Sendable {
     /// Safe because each index is written by exactly one worker and read only after all have finished.
     func set(_ i: Int, _ r: CorpusBuilder.Result) { storage[i] = r }
     func results() -> [CorpusBuilder.Result] { storage.map { $0! } }
+}
+
+/// A bounded queue of chunks between the reader thread and the builder.
+private final class ChunkQueue: @unchecked Sendable {
+    private let lock = NSCondition()
+    private var items: [[Document]] = []
+    private var done = false
+    private var report = CorpusReader.Report()
+    private var error: (any Error)? = nil
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Blocks while the queue is full.
+    func put(_ docs: [Document]) {
+        lock.lock()
+        while items.count >= capacity { lock.wait() }
+        items.append(docs)
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    func finish(report: CorpusReader.Report, error: (any Error)?) {
+        lock.lock()
+        self.report = report
+        self.error = error
+        done = true
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    /// The next chunk, or `nil` once the reader has finished and everything was taken.
+    func take() -> [Document]? {
+        lock.lock()
+        defer { lock.unlock() }
+        while items.isEmpty && !done { lock.wait() }
+        guard !items.isEmpty else { return nil }
+        let first = items.removeFirst()
+        lock.broadcast()
+        return first
+    }
+
+    /// What the reader reported, after `take()` returned `nil`.
+    func outcome() -> (CorpusReader.Report, (any Error)?) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (report, error)
+    }
 }
