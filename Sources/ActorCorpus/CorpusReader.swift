@@ -18,6 +18,9 @@ public struct CorpusReader: Sendable {
     public var defaultSource: String?
     public var keepGoing: Bool
 
+    /// Warnings about dates that did not parse (collected here because record parsing has no report at hand).
+    let badDates = WarningSink()
+
     public init(fields: FieldMapping = FieldMapping(), defaultDate: String? = nil, defaultSource: String? = nil, keepGoing: Bool = false) {
         self.fields = fields
         self.defaultDate = defaultDate
@@ -86,6 +89,7 @@ public struct CorpusReader: Sendable {
             if docs[i].date == nil { report.undated += 1 }
         }
         report.documents += docs.count
+        for w in badDates.drain() where report.warnings.count < 50 { report.warnings.append(w) }
         if !docs.isEmpty { try body(docs) }
     }
 
@@ -159,10 +163,20 @@ public struct CorpusReader: Sendable {
         }
     }
 
-    /// UTF-8 text (a BOM removed); invalid bytes are replaced, with a warning naming the first byte offset.
+    /// UTF-8 text (a BOM removed), or UTF-16 with a BOM; binary data (NUL bytes) is skipped with a warning;
+    /// invalid UTF-8 is replaced, with a warning naming the first bad byte offset.
     func decodeText(_ data: Data, name: String, report: inout Report) -> String? {
         var bytes = data
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            if let s = String(data: bytes, encoding: .utf16) { return s }
+            report.skip("undecodable", "\(name): starts with a UTF-16 byte-order mark but is not valid UTF-16; skipped")
+            return nil
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.prefix(8192).contains(0) {
+            report.skip("binary", "\(name): binary data (NUL bytes), not text; skipped")
+            return nil
+        }
         if let s = String(data: bytes, encoding: .utf8) { return s }
         let offset = Self.firstInvalidUTF8(bytes)
         report.warnings.append("\(name): invalid UTF-8 at byte \(offset); replaced with U+FFFD")
@@ -219,6 +233,7 @@ public struct CorpusReader: Sendable {
         }
         let title = FieldMapping.pick(field, mapped: fields.title, usual: FieldMapping.titleNames)
         let rawDate = FieldMapping.pick(field, mapped: fields.date, usual: FieldMapping.dateNames)
+        if let d = rawDate, !d.isEmpty, DateParsing.isoDay(d) == nil { badDates.note("\(location): date \"\(d)\" not understood (expected YYYY-MM-DD, with or without a time); treated as undated") }
         let id = FieldMapping.pick(field, mapped: fields.id, usual: FieldMapping.idNames) ?? "\((name as NSString).lastPathComponent)#\(index)"
         let body = title.map { $0.trimmedWhitespace.isEmpty ? text : $0 + "\n" + text } ?? text
         return Document(
@@ -311,3 +326,11 @@ public struct CorpusReader: Sendable {
 }
 
 import ActorText
+
+/// Thread-safe collector of warnings.
+final class WarningSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func note(_ w: String) { lock.lock(); if items.count < 50 { items.append(w) }; lock.unlock() }
+    func drain() -> [String] { lock.lock(); defer { items = []; lock.unlock() }; return items }
+}

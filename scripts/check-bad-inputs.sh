@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Feeds bad inputs to the CLI and checks the exit code, the message, and that no partial output file is left.
+# Set BIG=1 to include a 200 MB one-line file.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bin="${ACTORGRAPH:-$(swift build -c release --show-bin-path 2>/dev/null)/actorgraph}"
+[ -x "$bin" ] || { swift build -c release --product actorgraph >&2; bin="$(swift build -c release --show-bin-path)/actorgraph"; }
+t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
+fails=0
+check() {  # check NAME EXPECTED_CODE PATTERN -- COMMAND…
+  local name=$1 code=$2 pattern=$3; shift 4
+  local out err status
+  err=$("$@" 2>&1 >/dev/null); status=$?
+  if [ "$status" -ne "$code" ] || ! grep -qE -- "$pattern" <<<"$err"; then
+    echo "FAIL $name: exit $status (expected $code), stderr: ${err:0:300}"; fails=$((fails + 1))
+  else
+    echo "ok   $name (exit $status)"
+  fi
+  if grep -q "Fatal error\|Stack dump\|backtrace" <<<"$err"; then echo "FAIL $name: crashed"; fails=$((fails + 1)); fi
+}
+good="روسيا وإيران تتفقان على التعاون."
+printf '%s \xff\xfe broken' "$good" > "$t/bad-utf8.txt"
+printf '%s' "$good" | iconv -f UTF-8 -t UTF-16 > "$t/utf16.txt"
+printf '\xef\xbb\xbf%s' "$good" > "$t/bom.txt"
+: > "$t/empty.txt"
+head -c 4096 /dev/urandom > "$t/binary.txt"; printf '\0' >> "$t/binary.txt"
+printf '[{"content": "%s"}, {"content": ' "$good" > "$t/truncated.json"
+python3 -c "print('['*100000 + ']'*100000)" > "$t/nested.json"
+printf '{"content": "%s"}\n{"content": oops}\n{"content": "%s"}\n' "$good" "$good" > "$t/oneBad.jsonl"
+printf 'title,summary\nx,%s\n' "$good" > "$t/nocolumn.csv"
+printf 'content,date\n%s,2016-01-01\nshort row\n' "$good" > "$t/shortrow.csv"
+printf '{"content": "%s", "date": "yesterday"}\n' "$good" > "$t/baddate.jsonl"
+mkdir -p "$t/m"; printf '%s' "$good" > "$t/m/a.txt"; printf 'file,date\na.txt,2016-13-45\n' > "$t/m/manifest.csv"
+printf 'id\tname_en\tnames_ar\troles\nx\tX\tاكس\tforeign_minister@RUS:2004-13..\n' > "$t/bad-lexicon.tsv"
+
+check invalid-utf8 0 "invalid UTF-8 at byte" -- "$bin" build "$t/bad-utf8.txt" --format json
+check utf16-bom 0 "read 1 documents" -- "$bin" build "$t/utf16.txt" --format json
+check utf8-bom 0 "read 1 documents" -- "$bin" build "$t/bom.txt" --format json
+check empty-file 0 "skipped 1 \(empty\)" -- "$bin" build "$t/empty.txt" --format json
+check binary-file 0 "skipped 1 \(binary\)" -- "$bin" build "$t/binary.txt" --format json
+check truncated-json 1 "truncated.json: not valid JSON" -- "$bin" build "$t/truncated.json" --format json -o "$t/out1.json"
+check nested-json 1 "nested.json" -- "$bin" build "$t/nested.json" --format json -o "$t/out2.json"
+check jsonl-bad-line 1 "oneBad.jsonl:2: .*--keep-going" -- "$bin" build "$t/oneBad.jsonl" --format json -o "$t/out3.json"
+check jsonl-keep-going 0 "skipped 1 \(bad record\)" -- "$bin" build "$t/oneBad.jsonl" --keep-going --format json -o "$t/out4.json"
+check csv-no-column 1 "nocolumn.csv:1: no text column" -- "$bin" build "$t/nocolumn.csv" --format json
+check csv-short-row 1 "shortrow.csv:3" -- "$bin" build "$t/shortrow.csv" --format json
+check bad-date 0 "date \"yesterday\" not understood" -- "$bin" build "$t/baddate.jsonl" --format json
+check missing-path 1 "no/such/path: no such file" -- "$bin" build no/such/path --format json
+check bad-manifest 1 "manifest.csv:2: date" -- "$bin" build "$t/m" --format json
+check bad-lexicon 1 "bad-lexicon.tsv:2: role" -- "$bin" build "$t/m/a.txt" --lexicon "$t/bad-lexicon.tsv"
+check bad-option 2 "Error|error" -- "$bin" build "$t/m/a.txt" --level galaxy
+check unwritable 4 "cannot write" -- "$bin" build "$t/bom.txt" --date 2016-01-01 -o /proc/nope/out.svg
+for f in out1.json out2.json out3.json; do [ -e "$t/$f" ] && { echo "FAIL partial output $f left behind"; fails=$((fails + 1)); }; done
+# A failing run leaves the previous file as it was.
+echo OLD > "$t/keep.json"
+"$bin" build "$t/truncated.json" --format json -o "$t/keep.json" 2>/dev/null
+[ "$(cat "$t/keep.json")" = OLD ] && echo "ok   failed run keeps the previous file" || { echo "FAIL previous file changed"; fails=$((fails + 1)); }
+ls "$t"/.keep.json.* >/dev/null 2>&1 && { echo "FAIL temporary file left"; fails=$((fails + 1)); }
+if [ "${BIG:-0}" = 1 ]; then
+  python3 -c "import sys; sys.stdout.write('روسيا وإيران ' * 8_400_000)" > "$t/big.txt"
+  check big-one-line 0 "read 1 documents" -- "$bin" build "$t/big.txt" --format json -o "$t/big.json"
+fi
+[ "$fails" -eq 0 ] && echo "check-bad-inputs: all passed" || { echo "check-bad-inputs: $fails failed"; exit 1; }
