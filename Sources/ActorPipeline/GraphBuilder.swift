@@ -171,6 +171,11 @@ public struct GraphBuilder: Sendable {
         case .document: seg = nil
         }
         guard let seg else { return (0, text.text.unicodeScalars.count, String(text.text.prefix(300))) }
+        // Evidence keeps at most 1,000 characters of a window (a sentence without punctuation can be a whole file).
+        if seg.utf8End - seg.utf8Start > 4000 {
+            let head = text.original(utf8: seg.utf8Start..<(seg.utf8Start + 4000))
+            return (seg.start, seg.end, String(head.prefix(1000)) + " …")
+        }
         return (seg.start, seg.end, text.original(seg))
     }
 

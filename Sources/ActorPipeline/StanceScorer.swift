@@ -56,15 +56,23 @@ struct StanceScorer {
 
     /// Of the mentions `xs` and `ys` (token, sentence), the two in one sentence that are closest, preferring a
     /// pair that no contrast word separates; `nil` when they never share a sentence.
+    /// - Complexity: O(n + m) for mentions in text order (a merge walk), so a huge one-sentence document does
+    ///   not become quadratic.
     func closestPair(_ xs: [(token: Int, sentence: Int)], _ ys: [(token: Int, sentence: Int)]) -> (px: Int, py: Int, sentence: Int)? {
         var best: (px: Int, py: Int, sentence: Int, key: (Int, Int))? = nil
+        func consider(_ x: (token: Int, sentence: Int), _ y: (token: Int, sentence: Int)) {
+            guard x.sentence == y.sentence, x.token != y.token else { return }
+            let lo = min(x.token, y.token), hi = max(x.token, y.token)
+            let cut = (contrastsBySentence[x.sentence] ?? []).contains { $0 > lo && $0 <= hi } ? 1 : 0
+            let key = (cut, hi - lo)
+            if best == nil || key < best!.key { best = (x.token, y.token, x.sentence, key) }
+        }
+        // Each mention's nearest neighbours of the other actor are the ones just before and after it.
+        var j = 0
         for x in xs {
-            for y in ys where x.sentence == y.sentence && x.token != y.token {
-                let lo = min(x.token, y.token), hi = max(x.token, y.token)
-                let cut = (contrastsBySentence[x.sentence] ?? []).contains { $0 > lo && $0 <= hi } ? 1 : 0
-                let key = (cut, hi - lo)
-                if best == nil || key < best!.key { best = (x.token, y.token, x.sentence, key) }
-            }
+            while j < ys.count && ys[j].token < x.token { j += 1 }
+            if j < ys.count { consider(x, ys[j]) }
+            if j > 0 { consider(x, ys[j - 1]) }
         }
         return best.map { ($0.px, $0.py, $0.sentence) }
     }
