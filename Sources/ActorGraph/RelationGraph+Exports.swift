@@ -1,16 +1,17 @@
-/// Exports for other tools: GEXF (Gephi, with dates for its timeline), GraphML, and CSV node and edge lists.
-/// Every string is escaped for its format; output is deterministic (nodes by id, edges by key).
-extension RelationGraph {
-    /// XML text escaping (`&`, `<`, `>`, quotes; control characters dropped).
-    static func xml(_ s: String) -> String {
+/// Escaping for text in XML and HTML: `&`, `<`, `>`, quotes as entities; control characters other than tab
+/// and line break (and U+FFFE/U+FFFF) dropped, since XML cannot hold them.
+public enum XMLEscaping {
+    /// - Complexity: O(n).
+    public static func escape(_ s: String) -> String {
         var out = ""
+        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
         for c in s.unicodeScalars {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "'": out += "&#39;"
             default:
                 if (c.value < 0x20 && c != "\n" && c != "\t") || c.value == 0x7F || (0xFFFE...0xFFFF).contains(c.value) { continue }
                 out.unicodeScalars.append(c)
@@ -18,6 +19,12 @@ extension RelationGraph {
         }
         return out
     }
+}
+
+/// Exports for other tools: GEXF (Gephi, with dates for its timeline), GraphML, and CSV node and edge lists.
+/// Every string is escaped for its format; output is deterministic (nodes by id, edges by key).
+extension RelationGraph {
+    static func xml(_ s: String) -> String { XMLEscaping.escape(s) }
 
     static func number(_ x: Double) -> String {
         if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }

@@ -1,24 +1,9 @@
-/// Escaping for text inside XML, HTML and Graphviz HTML-like labels.
+import ActorGraph
+
+/// Escaping for text inside XML and HTML (the SVG finishing and the report): ``XMLEscaping`` of ActorGraph.
 public enum HTMLEscaping {
-    /// `&`, `<`, `>`, `"` and `'` as entities; control characters other than tab and line break dropped.
     /// - Complexity: O(n).
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for s in text.unicodeScalars {
-            switch s {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if (s.value < 0x20 && s != "\n" && s != "\t") || s.value == 0x7F || (0xFFFE...0xFFFF).contains(s.value) { continue }
-                out.unicodeScalars.append(s)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { XMLEscaping.escape(text) }
 }
 
 /// Link templates such as `https://example.org/actors/{id}`.

@@ -13,10 +13,19 @@ struct Evaluation {
         var name_en: String
         var country: String?
     }
+    struct GoldPair: Decodable {
+        var a: String
+        var b: String
+        var level: String
+        var stance: String
+        var sentence: String
+    }
+    /// One line of `gold.jsonl` (format: Tests/Fixtures/eval/README.md).
     struct GoldDoc: Decodable {
         var file: String
         var date: String?
         var mentions: [GoldMention]
+        var pairs: [GoldPair]?
     }
 
     struct Counts {

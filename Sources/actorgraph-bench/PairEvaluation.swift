@@ -9,26 +9,7 @@ import Foundation
 /// Scores relations against the `pairs` of an annotated set: recall of the sentence-level pairs a reader
 /// lists (state level and person level) and agreement of the stance sign with the reader's.
 struct PairEvaluation {
-    struct GoldPair: Decodable {
-        var a: String
-        var b: String
-        var level: String
-        var stance: String
-        var sentence: String
-    }
-    struct GoldMention: Decodable {
-        var text: String
-        var occurrence: Int
-        var name_en: String
-        var type: String
-        var country: String?
-    }
-    struct GoldDoc: Decodable {
-        var file: String
-        var date: String?
-        var mentions: [GoldMention]
-        var pairs: [GoldPair]?
-    }
+    typealias GoldDoc = Evaluation.GoldDoc
 
     var found: [String: Int] = [:], total: [String: Int] = [:]
     var signAgree = 0, signTotal = 0

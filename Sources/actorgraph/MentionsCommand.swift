@@ -12,7 +12,7 @@ struct MentionsCommand: ParsableCommand {
             Offsets are in Unicode scalars of the original text, end exclusive; `text` is the surface as written.
 
             Examples:
-              actorgraph mentions seeds/004_51fdcd873230be12.txt
+              actorgraph mentions article.txt --date 2024-11-30
               actorgraph mentions seeds --format tsv
             """)
 
