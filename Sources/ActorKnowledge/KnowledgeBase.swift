@@ -16,6 +16,13 @@ public struct KnowledgeBase: Sendable {
     public private(set) var triggers: [TriggerEntry] = []
     /// Given names (any language, in Arabic script) that help find unknown officials' names.
     public private(set) var givenNames: [String] = []
+    /// Ids defined again by a later file: (id, earlier origin, later origin). Expected for user overlays; a
+    /// bug inside the bundled knowledge base (``validate()`` reports them).
+    public private(set) var redefinitions: [(id: String, first: String, second: String)] = []
+
+    private mutating func noteRedefinition(_ id: String, _ old: String?, _ new: String) {
+        if let old { redefinitions.append((id, old, new)) }
+    }
 
     public init() {}
 
@@ -100,6 +107,7 @@ public struct KnowledgeBase: Sendable {
             guard id.count == 3, id.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
                 throw KnowledgeError(file: file, line: r.line, message: "state id \"\(id)\" is not an ISO 3166-1 alpha-3 code (three capital letters, e.g. RUS)")
             }
+            noteRedefinition(id, states[id]?.origin, "\(file):\(r.line)")
             states[id] = StateEntry(
                 id: id, nameEn: r.value("name_en"), namesAr: r.list("names_ar"), adjectivesAr: r.list("adjectives_ar"),
                 capitalAr: r.list("capital_ar"), institutionsAr: r.list("institutions_ar"), memberOf: r.list("member_of"),
@@ -117,6 +125,7 @@ public struct KnowledgeBase: Sendable {
             for spec in r.list("roles") {
                 roles.append(try Self.parseRole(spec, file: file, line: r.line))
             }
+            noteRedefinition(id, officials[id]?.origin, "\(file):\(r.line)")
             officials[id] = OfficialEntry(
                 id: id, nameEn: r.value("name_en"), namesAr: r.list("names_ar"),
                 shortAr: Self.shortForms(r.list("short_ar")), roles: roles, origin: "\(file):\(r.line)")
@@ -134,6 +143,7 @@ public struct KnowledgeBase: Sendable {
                 throw KnowledgeError(file: file, line: r.line, message: "org_kind \"\(r.value("org_kind"))\" is not one of: \(OrganizationKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let country = r.value("country")
+            noteRedefinition(id, organizations[id]?.origin, "\(file):\(r.line)")
             organizations[id] = OrganizationEntry(
                 id: id, nameEn: r.value("name_en"), namesAr: r.list("names_ar"), shortAr: Self.shortForms(r.list("short_ar")),
                 kind: kind, country: country.isEmpty ? nil : country,
@@ -278,6 +288,7 @@ extension KnowledgeBase {
     /// Checks the invariants of the whole knowledge base; each problem is described with its origin.
     public func validate() -> [String] {
         var problems: [String] = []
+        for r in redefinitions { problems.append("\(r.second): id \(r.id) already defined at \(r.first)") }
         var ids: [String: String] = [:]
         func claim(_ id: String, _ origin: String) {
             if let other = ids[id] { problems.append("\(origin): id \(id) also used at \(other)") } else { ids[id] = origin }

@@ -88,4 +88,13 @@ struct KnowledgeBaseTests {
         #expect(k.states["RUS"]?.nameEn == "Russian Federation")
         #expect(k.states["RUS"]?.origin == "mine.tsv:2")
     }
+
+    @Test("An id defined in two files is reported by validate (and the later file wins)")
+    func redefinition() throws {
+        var k = KnowledgeBase()
+        try k.load(text: "id\tname_en\tnames_ar\tadjectives_ar\nRUS\tRussia\tروسيا\tروسي\n", file: "a.tsv")
+        try k.load(text: "id\tname_en\tnames_ar\tadjectives_ar\nRUS\tRussian Federation\tروسيا\tروسي\n", file: "b.tsv")
+        #expect(k.states["RUS"]?.nameEn == "Russian Federation")
+        #expect(k.validate().contains { $0.contains("b.tsv:2: id RUS already defined at a.tsv:2") })
+    }
 }
