@@ -121,6 +121,9 @@ struct StanceScorer {
         for (i, t) in inSegment.enumerated() {
             if skip.contains(i) { continue }
             let pos = t.tokens.lowerBound
+            // "السعودية وحلفاؤها … ضد الحوثي": an alliance word right after an actor names that actor's own
+            // allies, not a tie to the other actor.
+            if t.category == .ally && actors.contains(pos - 1) && pos - 1 == lo { continue }
             let distance = pos < lo ? lo - t.tokens.upperBound : (pos > hi ? pos - hi - 1 : 0)
             guard distance <= Self.reach else { continue }
             if coordinated && t.category.isDirected {
