@@ -7,9 +7,10 @@
 #   pkg-config       lets SwiftPM find libgvc
 #   strace           lets a test prove that rendering starts no child process
 #   zlib1g-dev       gzip and ZIP inputs
+#   iso-codes        ISO 3166-1 list the knowledge-base test checks state codes against
 set -euo pipefail
 
-packages=(libgraphviz-dev graphviz fonts-noto-core libxml2-utils pkg-config strace zlib1g-dev)
+packages=(libgraphviz-dev graphviz fonts-noto-core libxml2-utils pkg-config strace zlib1g-dev iso-codes)
 if [ -n "${ACTORGRAPH_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$ACTORGRAPH_EXTRA_PACKAGES"
   packages+=("${extra[@]}")

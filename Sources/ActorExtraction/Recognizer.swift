@@ -20,11 +20,14 @@ public struct Recognizer: Sendable {
     /// The mentions in `text`, in text order.
     /// - Parameter date: the document's date (`YYYY-MM-DD`), used to resolve titles and affiliations.
     /// - Complexity: O(t) in the tokens of the text.
-    public func mentions(in text: TokenizedText, date: String?) -> [Mention] {
+    public func mentions(in text: TokenizedText, date: String?) -> [Mention] { resolve(text, date: date).mentions }
+
+    /// The raw lexicon matches of `text` and the mentions resolved from them.
+    func resolve(_ text: TokenizedText, date: String?) -> (raw: [RawMatch], mentions: [Mention]) {
         let raw = lexicon.scan(text)
         var r = Resolution(recognizer: self, text: text, date: date, raw: raw)
         r.run()
-        return r.mentions
+        return (raw, r.mentions)
     }
 
     /// Names and kind of an actor id found by this recogniser (knowledge base or discovered).
@@ -257,9 +260,7 @@ extension Recognizer {
     /// Mentions and stance triggers of a document, from one scan.
     /// - Complexity: O(t) in the tokens.
     public func analyze(_ text: TokenizedText, date: String?) -> DocumentAnalysis {
-        let raw = lexicon.scan(text)
-        var r = Resolution(recognizer: self, text: text, date: date, raw: raw)
-        r.run()
+        let (raw, mentions) = resolve(text, date: date)
         var triggers: [TriggerHit] = []
         for (k, m) in raw.enumerated() {
             for target in m.targets {
@@ -283,6 +284,6 @@ extension Recognizer {
                 break
             }
         }
-        return DocumentAnalysis(text: text, mentions: r.mentions, triggers: triggers)
+        return DocumentAnalysis(text: text, mentions: mentions, triggers: triggers)
     }
 }

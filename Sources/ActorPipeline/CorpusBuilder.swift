@@ -80,7 +80,7 @@ public struct CorpusBuilder: Sendable {
             let results = analyse(docs)
             for (doc, result) in zip(docs, results) {
                 summary.bytes += doc.text.utf8.count
-                if index.isReprint(result.fingerprint) {
+                if let f = result.fingerprint, index.isReprint(f) {
                     summary.reprints += 1
                     continue
                 }
@@ -113,7 +113,8 @@ public struct CorpusBuilder: Sendable {
 
     struct Result: Sendable {
         var graph: RelationGraph
-        var fingerprint: Fingerprint
+        /// `nil` when reprints are not folded (no need to compute it).
+        var fingerprint: Fingerprint?
     }
 
     /// Analyses the documents of one chunk on `jobs` threads; results in input order.
@@ -122,13 +123,14 @@ public struct CorpusBuilder: Sendable {
         let slots = ResultSlots(count: n)
         let workers = min(jobs, n)
         let builder = self.builder
+        let fingerprint = dedupe != .off
         if workers <= 1 {
-            for i in 0..<n { slots.set(i, Self.analyse(docs[i], builder)) }
+            for i in 0..<n { slots.set(i, Self.analyse(docs[i], builder, fingerprint: dedupe != .off)) }
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 var i = w
                 while i < n {
-                    slots.set(i, Self.analyse(docs[i], builder))
+                    slots.set(i, Self.analyse(docs[i], builder, fingerprint: fingerprint))
                     i += workers
                 }
             }
@@ -136,9 +138,9 @@ public struct CorpusBuilder: Sendable {
         return slots.results()
     }
 
-    static func analyse(_ doc: Document, _ builder: GraphBuilder) -> Result {
+    static func analyse(_ doc: Document, _ builder: GraphBuilder, fingerprint: Bool) -> Result {
         let (graph, text) = builder.graphAndText(for: doc)
-        return Result(graph: graph, fingerprint: Fingerprint(text))
+        return Result(graph: graph, fingerprint: fingerprint ? Fingerprint(text) : nil)
     }
 }
 

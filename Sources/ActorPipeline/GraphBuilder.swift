@@ -144,12 +144,12 @@ public struct GraphBuilder: Sendable {
         return text.normalized(t - 1).hasSuffix("بين")
     }
 
-    /// The graph of many documents, merged in order.
+    /// The graph of many documents (the same as merging their graphs).
+    /// - Complexity: linear in the documents' graphs plus one final sort.
     public func graph(for documents: [Document]) -> RelationGraph {
         var result = RelationGraph(metadata: GraphMetadata(options: options.metadata))
-        for d in documents {
-            result = result.merge(graph(for: d), evidenceCap: options.evidencePerEdge)
-        }
+        for d in documents { result.absorb(graph(for: d), evidenceCap: options.evidencePerEdge) }
+        result.canonicalize()
         return result
     }
 

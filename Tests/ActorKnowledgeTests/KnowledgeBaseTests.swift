@@ -18,7 +18,7 @@ struct KnowledgeBaseTests {
     @Test("Every state id is an ISO 3166-1 alpha-3 code known to Debian's iso-codes (Kosovo: XKX)")
     func isoCodes() throws {
         let path = "/usr/share/iso-codes/json/iso_3166-1.json"
-        guard let data = FileManager.default.contents(atPath: path) else { return }  // iso-codes not installed
+        let data = try #require(FileManager.default.contents(atPath: path), "iso-codes is not installed; scripts/setup.sh installs it")
         struct ISO: Decodable { let entries: [[String: String]]; enum CodingKeys: String, CodingKey { case entries = "3166-1" } }
         let codes = Set(try JSONDecoder().decode(ISO.self, from: data).entries.compactMap { $0["alpha_3"] })
         for id in kb.states.keys where id != "XKX" {
