@@ -12,6 +12,27 @@ public struct GraphRenderer: Sendable {
         self.fragment = fragment
     }
 
+    /// Cairo 1.16 writes the time of the render into the PDF (`/CreationDate (D:20261124154742Z)`); the same
+    /// date of the same length replaces it, so cross-reference offsets stay valid and equal inputs give equal
+    /// bytes.
+    static func fixPDFDate(_ pdf: [UInt8]) -> [UInt8] {
+        let key = Array("/CreationDate (D:".utf8)
+        var out = pdf
+        var i = 0
+        while i + key.count + 15 <= out.count {
+            if out[i] == key[0] && Array(out[i..<(i + key.count)]) == key {
+                let start = i + key.count
+                var end = start
+                while end < out.count && out[end] != UInt8(ascii: ")") && end - start < 32 { end += 1 }
+                let fixed = Array("19700101000000Z".utf8)
+                for k in start..<end { out[k] = k - start < fixed.count ? fixed[k - start] : UInt8(ascii: "Z") }
+                return out
+            }
+            i += 1
+        }
+        return out
+    }
+
     /// Largest graphs each engine is allowed: `dot` is superlinear and would run for minutes.
     public static func limit(_ engine: LayoutEngine) -> (nodes: Int, edges: Int) {
         switch engine {
@@ -37,6 +58,7 @@ public struct GraphRenderer: Sendable {
         let pinned = !style.positions.isEmpty && graph.nodes.allSatisfy { style.positions[$0.id] != nil }
         let bytes = pinned ? try Graphviz.shared.renderPinned(dot: dot, format: format)
             : try Graphviz.shared.render(dot: dot, engine: engine, format: format)
+        if format == .pdf { return Self.fixPDFDate(bytes) }
         guard format == .svg else { return bytes }
         let title = style.title ?? graph.metadata.title ?? "Actor graph"
         var desc = "\(graph.nodes.count) actors and \(graph.edges.count) relations from \(graph.metadata.documents) articles"

@@ -148,6 +148,9 @@ public final class Graphviz: Sendable {
 
     private static func context(_ state: inout State) -> OpaquePointer? {
         if let gvc = state.context { return gvc }
+        // Newer cairo stamps PDFs with SOURCE_DATE_EPOCH when set (Debian 12's 1.16 ignores it; see
+        // GraphRenderer.fixPDFDate), so the same input gives the same bytes.
+        setenv("SOURCE_DATE_EPOCH", "0", 0)
         let gvc = gvContext()
         state.context = gvc
         state.layouts = pluginNames(gvc, kind: "layout")
