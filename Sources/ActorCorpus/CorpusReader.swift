@@ -217,14 +217,19 @@ public struct CorpusReader: Sendable {
         return docs
     }
 
-    func record(_ object: [String: Any], location: String, index: Int, name: String) -> Document? {
-        func field(_ key: String) -> String? {
-            guard let v = object[key] else { return nil }
-            if let s = v as? String { return s }
-            if let n = v as? NSNumber { return n.stringValue }
-            return nil
+    /// The field names a record is decoded for: the mapped ones, or the usual names, and `url`.
+    var wantedFields: Set<String> {
+        var names: Set<String> = ["url"]
+        for (mapped, usual) in [(fields.text, FieldMapping.textNames), (fields.title, FieldMapping.titleNames),
+                                (fields.date, FieldMapping.dateNames), (fields.source, FieldMapping.sourceNames),
+                                (fields.id, FieldMapping.idNames)] {
+            if let mapped { names.insert(mapped) } else { names.formUnion(usual) }
         }
-        return makeDocument(field, location: location, index: index, name: name)
+        return names
+    }
+
+    func record(_ record: SparseRecord, location: String, index: Int, name: String) -> Document? {
+        makeDocument({ record.fields[$0] }, location: location, index: index, name: name)
     }
 
     func makeDocument(_ field: (String) -> String?, location: String, index: Int, name: String) -> Document? {
@@ -243,20 +248,24 @@ public struct CorpusReader: Sendable {
     }
 
     func jsonDocuments(_ data: Data, name: String, report: inout Report) throws -> [Document] {
-        let parsed: Any
-        do { parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
-            throw InputError(location: name, message: "not valid JSON (\((error as NSError).userInfo["NSDebugDescription"] ?? error)); expected an array of article objects")
+        let parsed: SparseRecord.File
+        do { parsed = try SparseRecord.decoder(wanted: wantedFields).decode(SparseRecord.File.self, from: data) } catch {
+            throw InputError(location: name, message: "not valid JSON (\(SparseRecord.describe(error, in: data))); expected an array of article objects")
         }
-        let objects: [Any] = (parsed as? [Any]) ?? [parsed]
+        let records: [SparseRecord]
+        switch parsed {
+        case .array(let list): records = list
+        case .single(let one): records = [one]
+        }
         var docs: [Document] = []
-        docs.reserveCapacity(objects.count)
-        for (i, item) in objects.enumerated() {
-            guard let object = item as? [String: Any] else {
+        docs.reserveCapacity(records.count)
+        for (i, item) in records.enumerated() {
+            guard item.isObject else {
                 let problem = "\(name)#\(i): not an object; expected {\"\(fields.text ?? "content")\": …}"
                 if keepGoing { report.skip("bad record", problem); continue }
                 throw InputError(location: "\(name)#\(i)", message: "not an object; expected {\"\(fields.text ?? "content")\": …} (use --keep-going to skip bad records)")
             }
-            guard let doc = record(object, location: "\(name)#\(i)", index: i, name: name) else {
+            guard let doc = record(item, location: "\(name)#\(i)", index: i, name: name) else {
                 report.skip("no text", "\(name)#\(i): no text field (\(fields.text ?? FieldMapping.textNames.joined(separator: "/"))); skipped")
                 continue
             }
@@ -269,13 +278,14 @@ public struct CorpusReader: Sendable {
         var docs: [Document] = []
         var lineNo = 0
         var start = data.startIndex
+        let decoder = SparseRecord.decoder(wanted: wantedFields)
         while start < data.endIndex {
             let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
             lineNo += 1
             let line = data[start..<end]
             start = end < data.endIndex ? data.index(after: end) : end
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
+            guard let object = try? decoder.decode(SparseRecord.self, from: line), object.isObject else {
                 if keepGoing {
                     report.skip("bad record", "\(name):\(lineNo): not a JSON object; skipped")
                     continue
