@@ -166,6 +166,12 @@ extension Edge {
         addFlow(from: other.b, other.bToA)
         firstSeen = minDate(firstSeen, other.firstSeen)
         lastSeen = maxDate(lastSeen, other.lastSeen)
+        if let first = other.evidence.first, evidence.count == evidenceCap, let last = evidence.last, last < first,
+           other.evidence.allSatisfy({ last < $0 }) {
+            // Full, and all the new evidence sorts after what is kept: nothing changes (the common case when a
+            // frequent relation absorbs one more document).
+            return
+        }
         if !other.evidence.isEmpty {
             var all = evidence + other.evidence
             all.sort()

@@ -75,9 +75,16 @@ public struct CorpusBuilder: Sendable {
         readerThread.stackSize = 8 << 20
         readerThread.start()
         var seen = 0
+        // One accumulator per worker: documents are absorbed in parallel and the accumulators merged at the
+        // end. Merging is associative and commutative (exact stance sums, evidence kept by a total order), so
+        // the result does not depend on which worker absorbed which document.
+        let accumulators = Accumulators(count: jobs, empty: empty, evidenceCap: builder.options.evidencePerEdge)
         while let docs = chunks.take() {
             seen += docs.count
             let results = analyse(docs)
+            // Reprints are decided in input order (the first of a story is kept), then absorbed in parallel.
+            var kept: [(graph: RelationGraph, labels: [String])] = []
+            kept.reserveCapacity(docs.count)
             for (doc, result) in zip(docs, results) {
                 summary.bytes += doc.text.utf8.count
                 if let f = result.fingerprint, index.isReprint(f) {
@@ -87,12 +94,12 @@ public struct CorpusBuilder: Sendable {
                 summary.stories += 1
                 let labels: [String]
                 if let periods { labels = doc.date.map { periods.labels(for: $0) } ?? [] } else { labels = [""] }
-                for label in labels {
-                    byPeriod[label, default: empty].absorb(result.graph, evidenceCap: builder.options.evidencePerEdge)
-                }
+                kept.append((result.graph, labels))
             }
+            accumulators.absorb(kept, workers: jobs)
             progress?(seen)
         }
+        for (label, graph) in accumulators.merged() { byPeriod[label] = graph }
         let (report, readError) = chunks.outcome()
         if let readError { throw readError }
         summary.documents = report.documents
@@ -141,6 +148,47 @@ public struct CorpusBuilder: Sendable {
     static func analyse(_ doc: Document, _ builder: GraphBuilder, fingerprint: Bool) -> Result {
         let (graph, text) = builder.graphAndText(for: doc)
         return Result(graph: graph, fingerprint: fingerprint ? Fingerprint(text) : nil)
+    }
+}
+
+/// Per-worker graphs (one per period label) that documents are absorbed into in parallel.
+private final class Accumulators: @unchecked Sendable {
+    private var graphs: [[String: RelationGraph]]
+    private let empty: RelationGraph
+    private let evidenceCap: Int
+
+    init(count: Int, empty: RelationGraph, evidenceCap: Int) {
+        graphs = Array(repeating: [:], count: max(1, count))
+        self.empty = empty
+        self.evidenceCap = evidenceCap
+    }
+
+    /// Absorbs `items` (graph and period labels), item `i` by worker `i % workers`.
+    /// Safe because each worker touches only its own accumulator, and the call returns after all finished.
+    func absorb(_ items: [(graph: RelationGraph, labels: [String])], workers: Int) {
+        let w = min(workers, graphs.count, items.count)
+        guard w > 0 else { return }
+        let cap = evidenceCap, empty = self.empty
+        graphs.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let base = buffer
+            let work: @Sendable (Int) -> Void = { k in
+                var i = k
+                while i < items.count {
+                    for label in items[i].labels { base[k][label, default: empty].absorb(items[i].graph, evidenceCap: cap) }
+                    i += w
+                }
+            }
+            if w == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: w, execute: work) }
+        }
+    }
+
+    /// All accumulators merged, by label.
+    func merged() -> [String: RelationGraph] {
+        var result = graphs[0]
+        for other in graphs.dropFirst() {
+            for (label, g) in other { result[label, default: empty].absorb(g, evidenceCap: evidenceCap) }
+        }
+        return result
     }
 }
 
