@@ -68,7 +68,7 @@ public struct GraphBuilder: Sendable {
             guard let id = nodeID(for: m) else { continue }
             if !list.isEmpty, Self.coordinated(after: listEnd, mention: m, in: text), !Self.afterBetween(listStart, in: text) {
                 for other in list where other != id {
-                    coordinated.insert(other < id ? other + "\u{0}" + id : id + "\u{0}" + other)
+                    coordinated.insert(Self.pairKey(other, id, sentence: m.sentence))
                 }
                 list.append(id)
             } else {
@@ -99,12 +99,15 @@ public struct GraphBuilder: Sendable {
                 for q in (p + 1)..<actors.count {
                     let x = actors[p], y = actors[q]
                     // Stance needs both in one sentence; larger windows count co-occurrence only across sentences.
-                    let together = coordinated.contains(x.id < y.id ? x.id + "\u{0}" + y.id : y.id + "\u{0}" + x.id)
+
                     // The closest mentions of the two in one sentence of the window, preferring a pair that no
                     // contrast word separates ("… واشنطن …، فيما رحب نتنياهو بموقف واشنطن").
                     let inWindow = { (id: String) in (occurrences[id] ?? []).filter { $0.window == w }.map { (token: $0.token, sentence: $0.sentence) } }
+                    // Coordination holds in the sentence where the two are listed together, not elsewhere in the
+                    // document ("دعا موسكو وأنقرة إلى التهدئة" does not make them allies in "أسقطت تركيا طائرة روسية").
                     let stance = scorer.closestPair(inWindow(x.id), inWindow(y.id)).map {
-                        scorer.score(x: x.id, px: $0.px, y: y.id, py: $0.py, sentence: $0.sentence, coordinated: together)
+                        scorer.score(x: x.id, px: $0.px, y: y.id, py: $0.py, sentence: $0.sentence,
+                                     coordinated: coordinated.contains(Self.pairKey(x.id, y.id, sentence: $0.sentence)))
                     } ?? PairStance()
                     let net = (stance.net * 100).rounded() / 100
                     let evidence = Evidence(
@@ -136,6 +139,11 @@ public struct GraphBuilder: Sendable {
         let chainedAdjective = m.kind == .state && token.spaceOnlyBefore && m.tokens.count == 1
             && m.text.hasPrefix("ال") && text.normalized(t - 1).hasPrefix("ال") && text.normalized(t - 1).hasSuffix("ي")
         return joinedByWaw || chainedAdjective || (token.boundaryBefore == .clause && !token.spaceOnlyBefore)
+    }
+
+    /// A key for an unordered pair of actors in one sentence.
+    static func pairKey(_ a: String, _ b: String, sentence: Int) -> String {
+        (a < b ? a + "\u{0}" + b : b + "\u{0}" + a) + "\u{0}\(sentence)"
     }
 
     /// Whether the token before `t` is بين ("between X and Y": the two are related, not allied).

@@ -100,6 +100,17 @@ struct StanceTests {
         #expect(e.evidence.first?.category == "aligned")
     }
 
+    @Test("Being listed together in one sentence does not align the pair in another sentence")
+    func coordinationIsPerSentence() throws {
+        let g = stateGraph("""
+            أسقطت مقاتلات تركية قاذفة روسية بدعوى انتهاكها الأجواء التركية. \
+            ودعا الأمين العام للأمم المتحدة موسكو وأنقرة إلى ضبط النفس.
+            """)
+        let e = try #require(edge(g, "RUS", "TUR"))
+        let first = try #require(e.evidence.first { $0.sentence == 0 })
+        #expect(first.category != "aligned", "\(first)")
+    }
+
     @Test("Every edge can say why it has its colour: evidence holds the sentence and the trigger")
     func evidence() throws {
         let g = stateGraph("أدانت تركيا الغارات الروسية على المدنيين في حلب.")
