@@ -247,6 +247,9 @@ public struct TriggerHit: Sendable, Hashable {
     public var score: Double
     /// Whether a negation (لم، لن، لا، عدم …) reversed it.
     public var negated: Bool
+    /// A definite noun (الاتفاق، الاجتماع): usually names an event already known, the topic of another
+    /// predicate ("وصف الاتفاق بأنه خطأ"), rather than an event between the actors of the sentence.
+    public var definiteNoun: Bool = false
 }
 
 /// Everything the recogniser finds in one document.
@@ -280,7 +283,8 @@ extension Recognizer {
                 triggers.append(TriggerHit(
                     tokens: m.tokens, sentence: Int(text.sentenceOfToken[m.tokens.lowerBound]),
                     text: text.original(tokens: m.tokens), category: entry.category,
-                    score: negated ? -entry.intensity / 2 : entry.intensity, negated: negated))
+                    score: negated ? -entry.intensity / 2 : entry.intensity, negated: negated,
+                    definiteNoun: entry.kind == "noun" && m.article))
                 break
             }
         }

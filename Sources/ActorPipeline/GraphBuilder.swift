@@ -135,9 +135,13 @@ public struct GraphBuilder: Sendable {
         guard t == end, t < text.tokens.count else { return false }
         let token = text.tokens[t]
         let joinedByWaw = m.start > Int(token.start) && text.codes[Int(token.codeStart)] == ArabicAlphabet.waw
-        // Chained adjectives (التعاون الإيراني السوري الروسي) are a list too.
+        // Chained adjectives (التعاون الإيراني السوري الروسي، المحادثات الإيرانية السعودية) are a list too;
+        // they agree in gender, so "طالب الوزير الإيراني السعودية بـ…" (an adjective, then a state's name as
+        // the object) is not one.
+        let previous = text.normalized(t - 1), current = text.normalized(t)
+        let sameEnding = (previous.hasSuffix("ي") && current.hasSuffix("ي")) || (previous.hasSuffix("يه") && current.hasSuffix("يه"))
         let chainedAdjective = m.kind == .state && token.spaceOnlyBefore && m.tokens.count == 1
-            && m.text.hasPrefix("ال") && text.normalized(t - 1).hasPrefix("ال") && text.normalized(t - 1).hasSuffix("ي")
+            && current.hasPrefix("ال") && previous.hasPrefix("ال") && sameEnding
         return joinedByWaw || chainedAdjective || (token.boundaryBefore == .clause && !token.spaceOnlyBefore)
     }
 

@@ -79,6 +79,8 @@ struct StanceScorer {
 
     /// How far (in tokens) outside the stretch between two actors a trigger may stand and still count.
     static let reach = 8
+    /// Weight of a definite noun trigger (الاتفاق، الاجتماع) against a verb's 1.
+    static let topicWeight = 0.4
 
     /// The stance between actor `x` (first mention at token `px`) and `y` (at `py`) in `sentence`.
     ///
@@ -139,7 +141,9 @@ struct StanceScorer {
             }
             // Rounded to a multiple of 1/1024: sums of such numbers are exact in binary floating point, so
             // totals do not depend on the order in which shards are merged.
-            let weighted = (t.score / Double(1 + max(distance, 0)) * 1024).rounded() / 1024
+            // A definite noun (الاتفاق) is more often the topic than the relation: it counts less.
+            let topic = t.definiteNoun ? Self.topicWeight : 1
+            let weighted = (t.score * topic / Double(1 + max(distance, 0)) * 1024).rounded() / 1024
             if weighted > 0 { result.cooperation += weighted } else { result.conflict += -weighted }
             var subject: String? = nil
             if t.category.isDirected && !t.negated && (pos < lo || pos < hi) {

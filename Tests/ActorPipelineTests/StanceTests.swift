@@ -100,6 +100,14 @@ struct StanceTests {
         #expect(e.evidence.first?.category == "aligned")
     }
 
+    @Test("Chained adjectives that agree in gender are a list; an adjective then a state's name is not")
+    func chainedAdjectivesAgree() throws {
+        let list = stateGraph("وندد البيان بالقصف الجوي الذي تنفذه القوات الروسية السورية المشتركة على حلب.")
+        #expect(try #require(edge(list, "RUS", "SYR")).evidence.first?.category == "aligned")
+        let object = stateGraph("طالب وزير الخارجية الإيراني السعودية بوقف الغارات على اليمن فورا.", date: "2015-04-01")
+        #expect(try #require(edge(object, "IRN", "SAU")).evidence.first?.category != "aligned")
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
