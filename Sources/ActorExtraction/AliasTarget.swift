@@ -39,6 +39,8 @@ public enum AliasTarget: Sendable, Hashable {
         case reportingVerb
         /// An ordinary word that would otherwise be read as an actor's name (بحماس: "with enthusiasm").
         case notActor
+        /// "the Kingdom" (المملكة) standing alone: the kingdom named last in the document.
+        case kingdom
 
         /// The cue for a kind named in `cues.tsv`.
         init?(_ name: String) {
@@ -51,6 +53,7 @@ public enum AliasTarget: Sendable, Hashable {
             case "person_context": self = .personContext
             case "negation": self = .negation
             case "reporting_verb": self = .reportingVerb
+            case "kingdom": self = .kingdom
             case "not_actor": self = .notActor
 
             default: return nil

@@ -22,6 +22,10 @@ public struct CompiledLexicon: Sendable {
     /// knowledge base.
     private(set) var givenNames = FlatHashMap(capacity: 4096)
 
+    /// States whose formal name calls them a kingdom (المملكة العربية السعودية، مملكة البحرين …), for
+    /// resolving a bare "المملكة".
+    public private(set) var kingdoms: Set<String> = []
+
     struct OfficeKey: Hashable, Sendable {
         var role: RoleCode
         var place: String
@@ -30,6 +34,7 @@ public struct CompiledLexicon: Sendable {
     public init(knowledge: KnowledgeBase) {
         self.knowledge = knowledge
         for s in knowledge.states.values.sorted(by: { $0.id < $1.id }) {
+            if s.namesAr.contains(where: { $0.hasPrefix("المملكة") || $0.hasPrefix("مملكة") }) { kingdoms.insert(s.id) }
             for n in s.namesAr { addName(n, .state(id: s.id, form: .name)) }
             for a in s.adjectivesAr {
                 for form in Self.nisbaForms(a) { add(form, .state(id: s.id, form: .adjective)) }

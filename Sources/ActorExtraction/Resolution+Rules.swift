@@ -21,6 +21,15 @@ extension Resolution {
                 k = next
                 continue
             }
+            if has(k, .kingdom), raw[k].article, raw[k].tokens.count == 1 {
+                // "المملكة" alone: the kingdom named last (السعودية … المملكة; الملك محمد السادس … المملكة);
+                // nothing when no kingdom was named before.
+                if let c = mentions.last(where: { $0.country.map(recognizer.lexicon.kingdoms.contains) ?? false })?.country {
+                    emit(c, kind: .state, country: c, tokens: raw[k].tokens, strip: raw[k].strip, method: .coreference)
+                }
+                k += 1
+                continue
+            }
             // Context that makes an ambiguous short name a person; only looked at when there is one.
             let ambiguousPerson = raw[k].targets.contains { if case .person(_, _, true) = $0 { return true } else { return false } }
             let contextBefore = ambiguousPerson
@@ -50,6 +59,13 @@ extension Resolution {
                 || (institution != nil && state(k, form: .name) == nil)
             if placeLike, isVenue(k, venueEnd: venueEnd) {
                 venueEnd = raw[k].tokens.upperBound
+                k += 1
+                continue
+            }
+            // An institution followed by another state's adjective is that state's (الاحتلال الأمريكي): the
+            // adjective is taken on the next step.
+            if let s = name, institution == s, state(k, form: .name) == nil, k + 1 < raw.count, adjacent(k, k + 1),
+               let other = state(k + 1, form: .adjective), other != s {
                 k += 1
                 continue
             }

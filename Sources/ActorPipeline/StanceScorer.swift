@@ -78,7 +78,7 @@ struct StanceScorer {
     }
 
     /// How far (in tokens) outside the stretch between two actors a trigger may stand and still count.
-    static let reach = 8
+    static let reach = 30
     /// Weight of a definite noun trigger (الاتفاق، الاجتماع) against a verb's 1.
     static let topicWeight = 0.4
 

@@ -38,6 +38,19 @@ struct RecognizerTests {
         #expect(m.text == name)
     }
 
+    @Test("A bare الاحتلال is Israel, unless another state's adjective follows it")
+    func occupationIsIsraelByDefault() {
+        #expect(ids("أطلق جنود الاحتلال النار على متظاهرين في الخليل.") == ["ISR"])
+        #expect(ids("وكان العراق تحت الاحتلال الأمريكي حتى عام 2011.") == ["IRQ", "USA"])
+    }
+
+    @Test("A bare المملكة is the kingdom named last, and nothing when none was named")
+    func kingdomResolvesToTheLastKingdom() {
+        #expect(ids("وصل الملك سلمان إلى القاهرة. وأكدت المملكة دعمها لمصر.", date: "2016-01-01") == ["king-salman", "SAU", "EGY"])
+        #expect(ids("وقال الملك محمد السادس إن المملكة ستشارك في القمة.", date: "2016-01-01") == ["mohammed-vi", "MAR"])
+        #expect(ids("وأكدت المملكة دعمها لمصر.") == ["EGY"])
+    }
+
     @Test("A title with a state adjective and a name gives the person, not the state")
     func titleAdjectiveName() {
         let found = mentions("ناقش وزير الخارجية الروسي سيرغي لافروف، اليوم السبت، الوضع في سوريا.", date: "2024-11-30")
