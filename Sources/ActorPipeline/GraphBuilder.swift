@@ -31,10 +31,18 @@ public struct GraphBuilder: Sendable {
             if options.organizations == .fold, let c = m.country { return c }
             return m.actor
         case (.state, .person):
-            // People fold into the state they speak for on the date; officials of an intergovernmental
-            // organisation (the UN Secretary-General) into that organisation, unless organisations are dropped.
-            if let c = m.country { return c }
-            return options.organizations == .drop ? nil : m.organization
+            // People fold into the state they speak for on the date. People who speak for an organisation on
+            // that date (the UN Secretary-General, Hezbollah's leader, Haftar's LNA) go where the organisation
+            // goes: its own node when organisations are kept, its state (if any) when folded, nowhere when
+            // dropped — so a Houthi spokesman and the Houthis are one node, not Yemen and the Houthis.
+            if let o = m.organization {
+                switch options.organizations {
+                case .keep: return o
+                case .fold: return m.country ?? o
+                case .drop: return nil
+                }
+            }
+            return m.country
         case (.state, .state), (.all, _): return m.actor
         case (.person, .person): return m.actor
         case (.person, .organization): return options.organizations == .fold ? m.country : m.actor

@@ -108,6 +108,19 @@ struct StanceTests {
         #expect(try #require(edge(object, "IRN", "SAU")).evidence.first?.category != "aligned")
     }
 
+    @Test("People who speak for an organisation go where the organisation goes at state level")
+    func organisationOfficialsFollowTheirOrganisation() throws {
+        let text = "وتوعد المتحدث العسكري باسم الحوثيين يحيى سريع السعودية بعمليات أوسع."
+        func ids(_ mode: OrganizationPolicy) -> Set<String> {
+            let g = GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state, organizations: mode))
+                .graph(for: Document(id: "t", text: text, date: "2021-03-01", origin: "test"))
+            return Set(g.nodes.map(\.id))
+        }
+        #expect(ids(.keep) == ["houthis", "SAU"])
+        #expect(ids(.fold) == ["YEM", "SAU"])
+        #expect(ids(.drop) == ["SAU"])
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
