@@ -81,6 +81,20 @@ struct StanceScorer {
     static let reach = 30
     /// Weight of a definite noun trigger (الاتفاق، الاجتماع) against a verb's 1.
     static let topicWeight = 0.4
+    /// Weight of a trigger whose object is not an actor (رحبت بالخطوة) against one that governs an actor.
+    static let otherObjectWeight = 0.35
+    /// How many tokens after a trigger an actor may start and still be its object or subject (أدانت تركيا،
+    /// الضغط على نظام الأسد، بحث مع نظيره التركي).
+    static let objectReach = 4
+
+    /// Whether trigger `t` governs an actor — one starts within ``objectReach`` tokens after it — or stands
+    /// alone at the end of its clause (اتفقا، التقيا); `false` when its object is another word.
+    func governsActor(_ t: TriggerHit, actors: [Int]) -> Bool {
+        let end = t.tokens.upperBound
+        if actors.contains(where: { $0 >= end && $0 < end + Self.objectReach }) { return true }
+        guard end < text.tokens.count, Int(text.sentenceOfToken[end]) == t.sentence else { return true }
+        return text.tokens[end].boundaryBefore.rawValue >= ScalarClass.clause.rawValue
+    }
 
     /// The stance between actor `x` (first mention at token `px`) and `y` (at `py`) in `sentence`.
     ///
@@ -141,8 +155,10 @@ struct StanceScorer {
             }
             // Rounded to a multiple of 1/1024: sums of such numbers are exact in binary floating point, so
             // totals do not depend on the order in which shards are merged.
-            // A definite noun (الاتفاق) is more often the topic than the relation: it counts less.
-            let topic = t.definiteNoun ? Self.topicWeight : 1
+            // A definite noun (الاتفاق) is more often the topic than the relation: it counts less. So does a
+            // trigger whose object is something other than an actor (رحبت بالخطوة، دعم الإرهاب): it relates
+            // its subject to that thing, not to the other actor of the sentence.
+            let topic = (t.definiteNoun ? Self.topicWeight : 1) * (governsActor(t, actors: actors) ? 1 : Self.otherObjectWeight)
             let weighted = (t.score * topic / Double(1 + max(distance, 0)) * 1024).rounded() / 1024
             if weighted > 0 { result.cooperation += weighted } else { result.conflict += -weighted }
             var subject: String? = nil

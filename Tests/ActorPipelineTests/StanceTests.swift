@@ -121,6 +121,15 @@ struct StanceTests {
         #expect(ids(.drop) == ["SAU"])
     }
 
+    @Test("A trigger whose object is not an actor counts less than one that governs the other actor")
+    func triggersThatGovernTheActorWeighMore() throws {
+        // دعمها القرار: support for a resolution, not for Syria; ينتقد الحكومة السورية: criticism of Syria.
+        let g = stateGraph("وأعلنت واشنطن دعمها القرار الذي ينتقد الحكومة السورية بشدة.")
+        let e = try #require(edge(g, "SYR", "USA"))
+        #expect(e.stance < 0)
+        #expect(e.evidence.first?.category == "criticize")
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
