@@ -16,7 +16,10 @@ struct TSVTable {
         func list(_ column: String) -> [String] {
             let v = value(column)
             if v.isEmpty { return [] }
-            return v.split(separator: "|").map { String($0).trimmedWhitespace }.filter { !$0.isEmpty }
+            // Split on the byte: `|` is ASCII, so a UTF-8 split never cuts a character (and it is much faster
+            // than splitting Characters).
+            return v.utf8.split(separator: UInt8(ascii: "|")).map { String(decoding: $0, as: UTF8.self).trimmedWhitespace }
+                .filter { !$0.isEmpty }
         }
     }
 
@@ -34,13 +37,15 @@ struct TSVTable {
         var headerLine = 0
         var rows: [Row] = []
         var lineNo = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines and fields are split on UTF-8 bytes (newline and TAB are ASCII, so no character is cut).
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNo += 1
-            var line = Substring(rawLine)
-            if line.last == "\r" { line = line.dropLast() }
-            if lineNo == 1, line.unicodeScalars.first == "\u{FEFF}" { line = Substring(line.unicodeScalars.dropFirst()) }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.first == "#" { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedWhitespace }
+            var line = rawLine[...]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if lineNo == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) || line.first == UInt8(ascii: "#") { continue }
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self).trimmedWhitespace }
             guard let h = header else {
                 for name in fields where !allowed.contains(name) {
                     throw KnowledgeError(file: file, line: lineNo, message: "unknown column \"\(name)\"; the columns of this kind are: \(allowed.sorted().joined(separator: ", "))")
