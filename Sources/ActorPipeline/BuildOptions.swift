@@ -2,7 +2,8 @@
 public enum GraphLevel: String, Sendable, CaseIterable, Codable {
     /// People only (and organisations unless dropped).
     case person
-    /// People and institutions folded into their states.
+    /// People and institutions folded into their states; people who speak for an organisation on the date
+    /// (the UN Secretary-General, a Houthi spokesman) follow that organisation's policy.
     case state
     /// Everything as found.
     case all
@@ -15,11 +16,12 @@ public enum CooccurrenceWindow: String, Sendable, CaseIterable, Codable {
 
 /// What to do with organisations.
 public enum OrganizationPolicy: String, Sendable, CaseIterable, Codable {
-    /// Organisations are nodes of their own.
+    /// Organisations are nodes of their own (at state level, with their officials).
     case keep
-    /// Organisations with a state link become that state (at state level); the others stay.
+    /// Organisations with a state link become that state (at state level, with their officials); the others
+    /// stay.
     case fold
-    /// Organisations are left out.
+    /// Organisations, and at state level their officials, are left out.
     case drop
 }
 
