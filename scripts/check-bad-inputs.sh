@@ -56,6 +56,46 @@ echo OLD > "$t/keep.json"
 "$bin" build "$t/truncated.json" --format json -o "$t/keep.json" 2>/dev/null
 [ "$(cat "$t/keep.json")" = OLD ] && echo "ok   failed run keeps the previous file" || { echo "FAIL previous file changed"; fails=$((fails + 1)); }
 ls "$t"/.keep.json.* >/dev/null 2>&1 && { echo "FAIL temporary file left"; fails=$((fails + 1)); }
+# kill -9 in the middle of a run leaves the previous file or the complete new one, never a part.
+# (1) Deterministic: strace holds the run at fsync — the new bytes are all in the temporary file, not yet renamed
+#     — and the run is killed there: the previous file must be intact. (2) Kills at spread-out moments of a run
+#     writing a large file: each time the target is the previous file or a complete, parseable new one.
+killcheck() {
+  mkdir -p "$t/kill"; rm -f "$t/kill"/* "$t/kill"/.out.json.* 2>/dev/null
+  for i in $(seq 1 60); do cp seeds/*.txt "$t/kill/" 2>/dev/null; for f in seeds/*.txt; do cp "$f" "$t/kill/$i-$(basename "$f")"; done; done
+  echo '{"previous": true}' > "$t/out.json"; local old; old=$(cat "$t/out.json")
+  if command -v strace >/dev/null; then
+    strace -f -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=20000000 \
+      "$bin" build "$t/kill" --dedupe off --evidence 1000 --format json -o "$t/out.json" 2>/dev/null &
+    local tracer=$! child="" n=0
+    while [ $n -lt 600 ]; do  # up to 60 s for the temporary file to appear
+      ls "$t"/.out.json.*.tmp >/dev/null 2>&1 && break; sleep 0.1; n=$((n + 1)); done
+    sleep 0.5; child=$(pgrep -P "$tracer" | head -1)
+    [ -n "$child" ] && kill -9 "$child"; sleep 0.2; kill -9 "$tracer" 2>/dev/null; wait "$tracer" 2>/dev/null
+    if [ "$(cat "$t/out.json")" = "$old" ]; then echo "ok   kill -9 between writing and renaming keeps the previous file"
+    else echo "FAIL kill -9 at fsync changed the previous file"; fails=$((fails + 1)); fi
+    rm -f "$t"/.out.json.*.tmp
+  fi
+  "$bin" build "$t/kill" --dedupe off --evidence 1000 --format json -o "$t/full.json" 2>/dev/null
+  local start end total olds=0 news=0 bad=0
+  start=$(date +%s%N); "$bin" build "$t/kill" --dedupe off --evidence 1000 --format json -o "$t/time.json" 2>/dev/null
+  end=$(date +%s%N); total=$(( (end - start) / 1000000 ))
+  for k in $(seq 1 12); do
+    echo "$old" > "$t/out.json"
+    "$bin" build "$t/kill" --dedupe off --evidence 1000 --format json -o "$t/out.json" 2>/dev/null &
+    local pid=$!
+    sleep "$(awk -v ms="$total" -v k="$k" 'BEGIN { printf "%.3f", ms * k / 9 / 1000 }')"
+    kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    if [ "$(cat "$t/out.json")" = "$old" ]; then olds=$((olds + 1))
+    elif cmp -s "$t/out.json" "$t/full.json"; then news=$((news + 1))
+    else bad=$((bad + 1)); fi
+    rm -f "$t"/.out.json.*.tmp
+  done
+  if [ "$bad" -eq 0 ]; then echo "ok   12 kills at spread-out moments: $olds left the previous file, $news the complete new one, 0 a part"
+  else echo "FAIL $bad of 12 kills left a partial file"; fails=$((fails + 1)); fi
+}
+killcheck
+
 if [ "${BIG:-0}" = 1 ]; then
   python3 -c "import sys; sys.stdout.write('روسيا وإيران ' * 8_400_000)" > "$t/big.txt"
   check big-one-line 0 "read 1 documents" -- "$bin" build "$t/big.txt" --format json -o "$t/big.json"
