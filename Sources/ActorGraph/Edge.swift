@@ -7,7 +7,7 @@
 /// storing the orientation keeps ``RelationGraph/merge(_:evidenceCap:)`` associative and commutative.
 ///
 /// Invariants: `count >= 1`; `cooperation >= 0`, `conflict >= 0`, `stance == cooperation - conflict`;
-/// evidence is sorted by (document, sentence, start) and capped by the builder.
+/// evidence is sorted strongest first (see ``Evidence``'s order) and capped by the builder.
 public struct Edge: Sendable, Hashable {
     /// The sorted pair (`a < b`).
     public private(set) var a: String
@@ -176,7 +176,13 @@ public struct Evidence: Sendable, Codable, Hashable, Comparable {
         self.url = url
     }
 
+    /// Strongest first: by the absolute score of the trigger (none counts 0), then document, window, start,
+    /// trigger, source and score. A total order on the kept fields, so capping evidence to the first N keeps
+    /// the sentences that best answer "why is this edge red?", and does so whatever order graphs are merged in.
     public static func < (x: Evidence, y: Evidence) -> Bool {
-        (x.document, x.sentence, x.start, x.trigger ?? "", x.source ?? "") < (y.document, y.sentence, y.start, y.trigger ?? "", y.source ?? "")
+        let sx = abs(x.score ?? 0), sy = abs(y.score ?? 0)
+        if sx != sy { return sx > sy }
+        return (x.document, x.sentence, x.start, x.trigger ?? "", x.source ?? "", x.score ?? 0)
+            < (y.document, y.sentence, y.start, y.trigger ?? "", y.source ?? "", y.score ?? 0)
     }
 }
