@@ -44,7 +44,7 @@ struct PairEvaluation {
                 guard let r = Evaluation.scalarRange(of: m.text, occurrence: m.occurrence, in: scalars),
                       let p = predicted.first(where: { $0.start < r.upperBound && r.lowerBound < $0.end }) else { continue }
                 if local[Self.key(m.name_en)] == nil || m.type != "state" { local[Self.key(m.name_en)] = p.actor }
-                localState[Self.key(m.name_en)] = p.kind == ActorKind.person ? (p.country ?? p.organization) : p.actor
+                localState[Self.key(m.name_en)] = p.kind == ActorKind.person ? (p.organization ?? p.country) : p.actor
             }
             var graphs: [String: RelationGraph] = [:]
             for (level, b) in builders {
@@ -63,7 +63,7 @@ struct PairEvaluation {
                 }
                 let gold = String(p.sentence.unicodeScalars.prefix(60))
                 guard let ev = edge.evidence.first(where: { $0.text.contains(gold) || p.sentence.contains($0.text) }) else {
-                    if verbose { report.append("\(doc.file): MISSED \(level) pair \(p.a) – \(p.b) in that sentence") }
+                    if verbose { report.append("\(doc.file): MISSED \(level) pair \(p.a) – \(p.b) in that sentence (\(x)–\(y))") }
                     continue
                 }
                 found[level, default: 0] += 1
