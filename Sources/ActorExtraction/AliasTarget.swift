@@ -20,6 +20,9 @@ public enum AliasTarget: Sendable, Hashable {
     /// A stance trigger: index into the knowledge base's trigger list.
     case trigger(Int32)
 
+    /// Whether this is a context cue.
+    var isCue: Bool { if case .cue = self { return true } else { return false } }
+
     public enum Cue: UInt8, Sendable, Hashable {
         /// "his counterpart" (نظير/نظيره/نظيرها/نظيريه): same role as the person before, another state.
         case counterpart

@@ -66,6 +66,14 @@ extension CompiledLexicon {
                     if best.end > 0 {
                         var targets = terminals[Int(best.node)]
                         if !best.article, let needy = needsArticle[best.node] { targets.removeAll { needy.contains($0) } }
+                        if best.end - i > 1 {
+                            // A phrase keeps the context cues of its last word: "تعزيز العلاقات التركية" is a
+                            // trigger, and العلاقات still makes the adjective after it a state.
+                            let ls = Int(tokens[best.end - 1].codeStart), le = Int(tokens[best.end - 1].codeEnd)
+                            if let w = look(codes, ls, le, canonical: true), let node = child(0, w.id) {
+                                for t in terminals[Int(node)] where t.isCue && !targets.contains(t) { targets.append(t) }
+                            }
+                        }
                         if !targets.isEmpty {
                             matches.append(RawMatch(
                                 tokens: i..<best.end, strip: best.strip, proclitic: best.clitic == 0 ? nil : best.clitic,

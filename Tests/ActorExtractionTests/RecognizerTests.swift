@@ -38,6 +38,12 @@ struct RecognizerTests {
         #expect(m.text == name)
     }
 
+    @Test("A trigger phrase keeps the cues of its last word: adjectives after تعزيز العلاقات are states, Vienna after اتفاق is a venue")
+    func triggerPhrasesKeepTheirLastWordsCues() {
+        #expect(ids("وبحث الجانبان تعزيز العلاقات التركية الروسية.") == ["TUR", "RUS"])
+        #expect(ids("رحبت الدول بالتوصل إلى اتفاق فيينا بين إيران والقوى الكبرى.") == ["IRN"])
+    }
+
     @Test("A bare الاحتلال is Israel, unless another state's adjective follows it")
     func occupationIsIsraelByDefault() {
         #expect(ids("أطلق جنود الاحتلال النار على متظاهرين في الخليل.") == ["ISR"])
