@@ -44,6 +44,9 @@ public enum AliasTarget: Sendable, Hashable {
         case notActor
         /// "the Kingdom" (المملكة) standing alone: the kingdom named last in the document.
         case kingdom
+        /// "the regime", "the government" (النظام، قوات النظام، الحكومة) standing alone: the state the document
+        /// is about so far.
+        case salientState
 
         /// The cue for a kind named in `cues.tsv`.
         init?(_ name: String) {
@@ -57,6 +60,7 @@ public enum AliasTarget: Sendable, Hashable {
             case "negation": self = .negation
             case "reporting_verb": self = .reportingVerb
             case "kingdom": self = .kingdom
+            case "salient_state": self = .salientState
             case "not_actor": self = .notActor
 
             default: return nil

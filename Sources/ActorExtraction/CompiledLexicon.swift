@@ -15,6 +15,9 @@ public struct CompiledLexicon: Sendable {
     /// Targets whose phrase began with the article (القاهرة، الرياض): they need it in the text too, so that
     /// قاهرة ("overwhelming") and رياض (a given name) are not taken for Cairo and Riyadh.
     private(set) var needsArticle: [Int32: Set<AliasTarget>] = [:]
+    /// People and organisations whose name was listed without the article (صالح، عقار، دار، مبارك، حماس): a
+    /// word with the article is then a common noun (الصالح، العقار "real estate"، الدار، المبارك، الحماس).
+    private(set) var refusesArticle: [Int32: Set<AliasTarget>] = [:]
     private var nodeCount: Int32 = 1
     /// For each (role, state), the officeholders, for resolving titles by date.
     private(set) var officeholders: [OfficeKey: [(id: String, role: Role)]] = [:]
@@ -110,13 +113,18 @@ public struct CompiledLexicon: Sendable {
                 terminals.append([])
             }
         }
+        let personOrOrganization: Bool = { switch target { case .person, .organization: return true; default: return false } }()
         var list = terminals[Int(node)]
         if !list.contains(target) {
             list.append(target)
             if hasArticle { needsArticle[node, default: []].insert(target) }
+            if !hasArticle && personOrOrganization { refusesArticle[node, default: []].insert(target) }
         } else if !hasArticle {
             // Also listed without the article: no longer needs it.
             needsArticle[node]?.remove(target)
+        } else {
+            // Also listed with the article: takes it.
+            refusesArticle[node]?.remove(target)
         }
         terminals[Int(node)] = list
     }

@@ -66,6 +66,7 @@ extension CompiledLexicon {
                     if best.end > 0 {
                         var targets = terminals[Int(best.node)]
                         if !best.article, let needy = needsArticle[best.node] { targets.removeAll { needy.contains($0) } }
+                        if best.article, let bare = refusesArticle[best.node] { targets.removeAll { bare.contains($0) } }
                         if best.end - i > 1 {
                             // A phrase keeps the context cues of its last word: "تعزيز العلاقات التركية" is a
                             // trigger, and العلاقات still makes the adjective after it a state.

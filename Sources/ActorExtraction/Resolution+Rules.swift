@@ -21,6 +21,15 @@ extension Resolution {
                 k = next
                 continue
             }
+            if has(k, .salientState), raw[k].article, !(k + 1 < raw.count && adjacent(k, k + 1) && namesActor(k + 1)) {
+                // "قوات النظام", "الحكومة" with no state after them: the state the document is about — named
+                // at least twice so far and more often than any other; nothing when none stands out.
+                if let s = salientState() {
+                    emit(s, kind: .state, country: s, tokens: raw[k].tokens, strip: raw[k].strip, method: .coreference)
+                    k += 1
+                    continue
+                }
+            }
             if has(k, .kingdom), raw[k].article, raw[k].tokens.count == 1 {
                 // "المملكة" alone: the kingdom named last (السعودية … المملكة; الملك محمد السادس … المملكة);
                 // nothing when no kingdom was named before.
@@ -115,6 +124,38 @@ extension Resolution {
         }
     }
 
+    /// Whether the match at `k` names an actor or a state (a name, adjective or person): "النظام السوري",
+    /// "نظام الأسد", "الحكومة التركية" are not bare.
+    func namesActor(_ k: Int) -> Bool {
+        raw[k].targets.contains {
+            switch $0 {
+            case .state, .person, .organization: return true
+            default: return false
+            }
+        }
+    }
+
+    /// The state mentioned most often so far (by its own mentions and its people's), if it was named at least
+    /// twice and more often than any other.
+    func salientState() -> String? {
+        var counts: [String: Int] = [:]
+        for m in mentions { if let c = m.country, kb.states[c] != nil { counts[c, default: 0] += 1 } }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        guard let first = ranked.first, first.value >= 2, ranked.count == 1 || ranked[1].value < first.value else { return nil }
+        return first.key
+    }
+
+    /// Whether token `t` begins with the article ال (after any proclitic و ف ب ك ل).
+    func startsWithArticle(_ t: Int) -> Bool {
+        let codes = text.codes(of: t)
+        var i = codes.startIndex
+        while i < codes.endIndex, codes.endIndex - i > 3,
+              [ArabicAlphabet.waw, ArabicAlphabet.feh, ArabicAlphabet.beh, ArabicAlphabet.kaf].contains(codes[i]) { i += 1 }
+        guard codes.endIndex - i >= 4 else { return false }
+        if codes[i] == ArabicAlphabet.alef && codes[i + 1] == ArabicAlphabet.lam { return true }
+        return codes[i] == ArabicAlphabet.lam && codes[i + 1] == ArabicAlphabet.lam  // للرئيس
+    }
+
     /// Whether a colon follows the match at `k` (a speaker: "ولايتي: اجتماع موسكو …").
     func colonAfter(_ k: Int) -> Bool {
         let end = raw[k].tokens.upperBound
@@ -145,7 +186,11 @@ extension Resolution {
     /// The state named by an adjective or a state name right after raw match `k`.
     func stateAfter(_ k: Int) -> String? {
         guard k + 1 < raw.count, adjacent(k, k + 1) else { return nil }
-        return state(k + 1, form: .adjective) ?? state(k + 1, form: .name)
+        // An adjective agrees with its noun in definiteness: "الرئيس التركي" is the Turkish president, but in
+        // "الأمير تركي الفيصل" the indefinite تركي is a name.
+        let definiteTitle = startsWithArticle(raw[k].tokens.upperBound - 1)
+        let adjective = definiteTitle && !raw[k + 1].article ? nil : state(k + 1, form: .adjective)
+        return adjective ?? state(k + 1, form: .name)
             ?? (raw[k + 1].article ? nil : state(k + 1, form: .nameVariant))
     }
 

@@ -44,6 +44,26 @@ struct RecognizerTests {
         #expect(ids("رحبت الدول بالتوصل إلى اتفاق فيينا بين إيران والقوى الكبرى.") == ["IRN"])
     }
 
+    @Test("A surname listed without the article is a common noun with it: العقار is real estate, not Malik Agar; لصالح is 'in favour of'")
+    func bareNamesRefuseTheArticle() {
+        let text = "قال الرئيس اليمني السابق علي عبد الله صالح إن الحرب مستمرة. وصوت المجلس لصالح القرار. " +
+            "والتقى مالك عقار بالوفد. وارتفعت أسعار العقار."
+        #expect(ids(text, date: "2015-07-22") == ["ali-abdullah-saleh", "malik-agar"])
+    }
+
+    @Test("A title with the article takes only an adjective with the article: الأمير تركي الفيصل is not the Turkish head of state")
+    func titleAndAdjectiveAgreeInDefiniteness() {
+        #expect(ids("والتقى الأمير تركي الفيصل بالسفير في الرياض.", date: "2015-07-22").isEmpty)
+        #expect(ids("والتقى الرئيس التركي بالسفير.", date: "2015-07-22") == ["recep-tayyip-erdogan"])
+    }
+
+    @Test("قوات النظام and a bare الحكومة are the state the article is about, when one stands out")
+    func regimeAndGovernmentResolveToTheSalientState() {
+        let text = "قصفت الطائرات السورية ريف حلب. وقالت دمشق إن العملية مستمرة. وتقدمت قوات النظام نحو المدينة."
+        #expect(ids(text, date: "2016-08-01").last == "SYR")
+        #expect(ids("وتقدمت قوات النظام نحو المدينة.").isEmpty)
+    }
+
     @Test("A bare الاحتلال is Israel, unless another state's adjective follows it")
     func occupationIsIsraelByDefault() {
         #expect(ids("أطلق جنود الاحتلال النار على متظاهرين في الخليل.") == ["ISR"])
