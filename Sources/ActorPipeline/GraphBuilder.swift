@@ -100,7 +100,10 @@ public struct GraphBuilder: Sendable {
         for (id, list) in occurrences { for o in list { actorsPerSentence[o.sentence, default: []].insert(id) } }
         let scorer = StanceScorer(text: text, triggers: analysis.triggers,
                                   sentences: Set(actorsPerSentence.filter { $0.value.count > 1 }.keys),
-                                  actors: occurrences.values.flatMap { $0 }.reduce(into: [Int: [Int]]()) { $0[$1.sentence, default: []].append($1.token) })
+                                  actors: occurrences.values.flatMap { $0 }.reduce(into: [Int: [Int]]()) { $0[$1.sentence, default: []].append($1.token) },
+                                  actorAt: occurrences.reduce(into: [Int: String]()) { map, entry in
+                                      for o in entry.value { map[o.token] = entry.key }
+                                  })
         for (w, actors) in windows.sorted(by: { $0.key < $1.key }) where actors.count > 1 {
             let segment = segmentOf(window: w, in: text)
             for p in 0..<actors.count {

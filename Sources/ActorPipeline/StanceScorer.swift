@@ -41,8 +41,12 @@ struct StanceScorer {
     let actorsBySentence: [Int: [Int]]
 
     /// - Parameter sentences: the sentences that hold two or more actors (only they are scored).
-    init(text: TokenizedText, triggers: [TriggerHit], sentences: Set<Int>, actors: [Int: [Int]] = [:]) {
+    /// The actor whose mention starts at a token.
+    let actorAt: [Int: String]
+
+    init(text: TokenizedText, triggers: [TriggerHit], sentences: Set<Int>, actors: [Int: [Int]] = [:], actorAt: [Int: String] = [:]) {
         self.actorsBySentence = actors.mapValues { $0.sorted() }
+        self.actorAt = actorAt
         self.text = text
         var bySentence: [Int: [TriggerHit]] = [:]
         for t in triggers { bySentence[t.sentence, default: []].append(t) }
@@ -86,6 +90,19 @@ struct StanceScorer {
     /// How many tokens after a trigger an actor may start and still be its object or subject (أدانت تركيا،
     /// الضغط على نظام الأسد، بحث مع نظيره التركي).
     static let objectReach = 4
+
+    /// Whether trigger `t` bears on the pair: the first actor it governs (within ``objectReach`` tokens after
+    /// it) is one of the two — "أدانت تركيا الغارات الروسية" for Turkey and Russia, not for a third state of the
+    /// sentence — or it governs no actor and ends its clause. A trigger whose object is a third actor or a
+    /// thing (رحبت بالخطوة) relates others.
+    func governsPair(_ t: TriggerHit, x: String, y: String, actors: [Int]) -> Bool {
+        let end = t.tokens.upperBound
+        if let first = actors.first(where: { $0 >= end && $0 < end + Self.objectReach }) {
+            guard let who = actorAt[first] else { return true }
+            return who == x || who == y
+        }
+        return governsActor(t, actors: actors)
+    }
 
     /// Whether trigger `t` governs an actor — one starts within ``objectReach`` tokens after it — or stands
     /// alone at the end of its clause (اتفقا، التقيا); `false` when its object is another word.
@@ -158,7 +175,7 @@ struct StanceScorer {
             // A definite noun (الاتفاق) is more often the topic than the relation: it counts less. So does a
             // trigger whose object is something other than an actor (رحبت بالخطوة، دعم الإرهاب): it relates
             // its subject to that thing, not to the other actor of the sentence.
-            let topic = (t.definiteNoun ? Self.topicWeight : 1) * (governsActor(t, actors: actors) ? 1 : Self.otherObjectWeight)
+            let topic = (t.definiteNoun ? Self.topicWeight : 1) * (governsPair(t, x: x, y: y, actors: actors) ? 1 : Self.otherObjectWeight)
             let weighted = (t.score * topic / Double(1 + max(distance, 0)) * 1024).rounded() / 1024
             if weighted > 0 { result.cooperation += weighted } else { result.conflict += -weighted }
             var subject: String? = nil
