@@ -85,6 +85,8 @@ struct StanceScorer {
     static let reach = 30
     /// Weight of a definite noun trigger (الاتفاق، الاجتماع) against a verb's 1.
     static let topicWeight = 0.4
+    /// For the two parties of a mediation, its weight as a conflict (a fraction of its intensity).
+    static let mediatedDisputeWeight = 0.4
     /// Weight of a trigger whose object is not an actor (رحبت بالخطوة) against one that governs an actor.
     static let otherObjectWeight = 0.35
     /// How many tokens after a trigger an actor may start and still be its object or subject (أدانت تركيا،
@@ -176,7 +178,11 @@ struct StanceScorer {
             // trigger whose object is something other than an actor (رحبت بالخطوة، دعم الإرهاب): it relates
             // its subject to that thing, not to the other actor of the sentence.
             let topic = (t.definiteNoun ? Self.topicWeight : 1) * (governsPair(t, x: x, y: y, actors: actors) ? 1 : Self.otherObjectWeight)
-            let weighted = (t.score * topic / Double(1 + max(distance, 0)) * 1024).rounded() / 1024
+            // Mediation between two parties (توسطت مصر بين حماس وإسرائيل، وساطة قطرية بين واشنطن وطهران) presupposes
+            // their dispute: for the two parties (both after it) it weighs as a mild conflict.
+            let parties = t.category == .mediate && !t.negated && pos < lo
+            let sign = parties ? -Self.mediatedDisputeWeight : 1
+            let weighted = (t.score * sign * topic / Double(1 + max(distance, 0)) * 1024).rounded() / 1024
             if weighted > 0 { result.cooperation += weighted } else { result.conflict += -weighted }
             var subject: String? = nil
             if t.category.isDirected && !t.negated && (pos < lo || pos < hi) {

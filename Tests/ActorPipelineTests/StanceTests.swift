@@ -130,6 +130,14 @@ struct StanceTests {
         #expect(e.evidence.first?.category == "criticize")
     }
 
+    @Test("Mediation relates the mediator cooperatively to both parties, and the parties as in dispute")
+    func mediationPresupposesADispute() throws {
+        let g = stateGraph("وأعلنت قطر أنها تواصل وساطتها بين الولايات المتحدة وإيران لتبادل السجناء.")
+        #expect(try #require(edge(g, "IRN", "USA")).stance < 0)
+        #expect(try #require(edge(g, "QAT", "USA")).stance > 0)
+        #expect(try #require(edge(g, "IRN", "QAT")).stance > 0)
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
