@@ -104,13 +104,15 @@ public struct GraphBuilder: Sendable {
                                   actorAt: occurrences.reduce(into: [Int: String]()) { map, entry in
                                       for o in entry.value { map[o.token] = entry.key }
                                   })
+        // First every pair's stance in every window, then the edges: a window with no word relating the pair
+        // takes, weakly, the sign the pair has in the rest of the article (see `contextWeight`).
+        var scored: [(w: Int, x: String, y: String, stance: PairStance)] = []
+        var articleNet: [String: Double] = [:]
         for (w, actors) in windows.sorted(by: { $0.key < $1.key }) where actors.count > 1 {
-            let segment = segmentOf(window: w, in: text)
             for p in 0..<actors.count {
                 for q in (p + 1)..<actors.count {
                     let x = actors[p], y = actors[q]
                     // Stance needs both in one sentence; larger windows count co-occurrence only across sentences.
-
                     // The closest mentions of the two in one sentence of the window, preferring a pair that no
                     // contrast word separates ("… واشنطن …، فيما رحب نتنياهو بموقف واشنطن").
                     let inWindow = { (id: String) in (occurrences[id] ?? []).filter { $0.window == w }.map { (token: $0.token, sentence: $0.sentence) } }
@@ -120,20 +122,34 @@ public struct GraphBuilder: Sendable {
                         scorer.score(x: x.id, px: $0.px, y: y.id, py: $0.py, sentence: $0.sentence,
                                      coordinated: coordinated.contains(Self.pairKey(x.id, y.id, sentence: $0.sentence)))
                     } ?? PairStance()
-                    let net = (stance.net * 100).rounded() / 100
-                    let evidence = Evidence(
-                        document: document.id, sentence: w, start: segment.start, end: segment.end, text: segment.text,
-                        trigger: stance.trigger?.text, category: stance.aligned ? "aligned" : stance.trigger?.category.rawValue,
-                        score: stance.trigger == nil && !stance.aligned ? nil : net, source: stance.source, date: document.date,
-                        url: document.url)
-                    var edge = Edge(
-                        source: x.id, target: y.id, count: 1, cooperation: stance.cooperation, conflict: stance.conflict,
-                        firstSeen: document.date, lastSeen: document.date, evidence: [evidence])
-                    edge.addFlow(from: x.id, stance.forward)
-                    edge.addFlow(from: y.id, stance.backward)
-                    graph.addEdge(edge, evidenceCap: options.evidencePerEdge)
+                    scored.append((w, x.id, y.id, stance))
+                    if stance.trigger != nil { articleNet[Self.pairKey(x.id, y.id, sentence: -1), default: 0] += stance.net }
                 }
             }
+        }
+        var segments: [Int: (start: Int, end: Int, text: String)] = [:]
+        for (w, x, y, found) in scored {
+            var stance = found
+            var category = stance.aligned ? "aligned" : stance.trigger?.category.rawValue
+            if stance.trigger == nil, !stance.aligned, !stance.cut, let n = articleNet[Self.pairKey(x, y, sentence: -1)], n != 0 {
+                // "Context": no trigger here, but the article relates the two elsewhere with this sign.
+                if n > 0 { stance.cooperation = Self.contextWeight } else { stance.conflict = Self.contextWeight }
+                category = "context"
+            }
+            let net = (stance.net * 100).rounded() / 100
+            let segment = segments[w] ?? segmentOf(window: w, in: text)
+            segments[w] = segment
+            let evidence = Evidence(
+                document: document.id, sentence: w, start: segment.start, end: segment.end, text: segment.text,
+                trigger: stance.trigger?.text, category: category,
+                score: category == nil ? nil : net, source: stance.source, date: document.date,
+                url: document.url)
+            var edge = Edge(
+                source: x, target: y, count: 1, cooperation: stance.cooperation, conflict: stance.conflict,
+                firstSeen: document.date, lastSeen: document.date, evidence: [evidence])
+            edge.addFlow(from: x, stance.forward)
+            edge.addFlow(from: y, stance.backward)
+            graph.addEdge(edge, evidenceCap: options.evidencePerEdge)
         }
         graph.canonicalize()
         return (graph, text)
@@ -155,6 +171,10 @@ public struct GraphBuilder: Sendable {
             && current.hasPrefix("ال") && previous.hasPrefix("ال") && sameEnding
         return joinedByWaw || chainedAdjective || (token.boundaryBefore == .clause && !token.spaceOnlyBefore)
     }
+
+    /// The stance given to a window with no trigger for a pair that the article relates elsewhere: a weak
+    /// signal of the article's continuity (a multiple of 1/1024, so sums stay exact).
+    static let contextWeight = 0.5
 
     /// A key for an unordered pair of actors in one sentence.
     static func pairKey(_ a: String, _ b: String, sentence: Int) -> String {

@@ -138,6 +138,18 @@ struct StanceTests {
         #expect(try #require(edge(g, "IRN", "QAT")).stance > 0)
     }
 
+    @Test("A sentence with no word relating a pair takes, weakly, the sign the article gives the pair elsewhere")
+    func sentencesWithoutTriggerTakeTheArticlesSign() throws {
+        let g = stateGraph("""
+            أدانت تركيا بشدة الغارات الروسية على ريف إدلب.             وقالت أنقرة إن موسكو أرسلت طائرات إضافية إلى المنطقة.
+            """)
+        let e = try #require(edge(g, "RUS", "TUR"))
+        let second = try #require(e.evidence.first { $0.sentence == 1 })
+        #expect(second.category == "context")
+        #expect((second.score ?? 0) < 0)
+        #expect(abs(second.score ?? 0) < abs(e.evidence.first { $0.sentence == 0 }?.score ?? 0))
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
