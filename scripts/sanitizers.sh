@@ -36,6 +36,7 @@ symbolizer=$(command -v llvm-symbolizer || true)
 [ -n "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH=$symbolizer TSAN_OPTIONS="external_symbolizer_path=$symbolizer${TSAN_OPTIONS:+ $TSAN_OPTIONS}"
 
 read -r -a sanitizers <<<"${SANITIZERS:-address thread}"
+mkdir -p "$root/.build"
 status=0
 results=()
 for s in "${sanitizers[@]}"; do
