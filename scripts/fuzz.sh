@@ -55,7 +55,7 @@ symbolizer=$(command -v llvm-symbolizer || true)
   symbolizer=$(dirname "$(readlink -f "$(command -v swift)")")/llvm-symbolizer
 [ -n "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH=$symbolizer
 # A leak inside swift-foundation (see the file) is not a finding.
-export LSAN_OPTIONS="suppressions=$root/scripts/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$root/scripts/lsan-suppressions.txt:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 found=0
 summary=()

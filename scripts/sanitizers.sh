@@ -31,7 +31,7 @@ declare -A skips=(
 )
 
 # Leaks inside swift-foundation, XCTest, Graphviz and fontconfig are not findings (see the file).
-export LSAN_OPTIONS="suppressions=$root/scripts/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$root/scripts/lsan-suppressions.txt:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 symbolizer=$(command -v llvm-symbolizer || true)
 [ -n "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH=$symbolizer TSAN_OPTIONS="external_symbolizer_path=$symbolizer${TSAN_OPTIONS:+ $TSAN_OPTIONS}"
 
