@@ -38,15 +38,18 @@ echo "fuzz: building ${selected[*]} (-sanitize=fuzzer,address) in $scratch …"
 start=$(date +%s)
 build=(swift build --package-path Fuzz --scratch-path "$scratch" -c debug -j "${FUZZ_BUILD_JOBS:-1}"
        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
-for t in "${selected[@]}"; do build+=(--product "${product[$t]}"); done
 build_log=$scratch/build.log
 mkdir -p "$scratch"
-# ld.gold warns about every ASan helper symbol it cannot export; the warnings are harmless.
-if ! "${build[@]}" >"$build_log" 2>&1; then
-  grep -v "Cannot export local symbol" "$build_log" | tail -30 >&2
-  echo "fuzz: build failed; full log in $build_log" >&2
-  exit 1
-fi
+: >"$build_log"
+# One product per call (swift build honours only the last --product); the library code is compiled once.
+for t in "${selected[@]}"; do
+  # ld.gold warns about every ASan helper symbol it cannot export; the warnings are harmless.
+  if ! "${build[@]}" --product "${product[$t]}" >>"$build_log" 2>&1; then
+    grep -v "Cannot export local symbol" "$build_log" | tail -30 >&2
+    echo "fuzz: build of ${product[$t]} failed; full log in $build_log" >&2
+    exit 1
+  fi
+done
 bin=$(swift build --package-path Fuzz --scratch-path "$scratch" -c debug --show-bin-path)
 echo "fuzz: built in $(($(date +%s) - start)) s"
 
