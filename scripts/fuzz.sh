@@ -57,8 +57,11 @@ symbolizer=$(command -v llvm-symbolizer || true)
 [ -z "$symbolizer" ] && [ -x "$(dirname "$(readlink -f "$(command -v swift)")")/llvm-symbolizer" ] &&
   symbolizer=$(dirname "$(readlink -f "$(command -v swift)")")/llvm-symbolizer
 [ -n "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH=$symbolizer
-# A leak inside swift-foundation (see the file) is not a finding.
+# Leaks inside swift-foundation (see the file) are not findings.
 export LSAN_OPTIONS="suppressions=$root/scripts/lsan-suppressions.txt:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# Swift's own crash backtracer copies stack memory in a helper thread, which ASan reports as a
+# stack-buffer-underflow after the real failure; libFuzzer prints the stack of a trap itself.
+export SWIFT_BACKTRACE=enable=no
 
 found=0
 summary=()
@@ -80,10 +83,11 @@ for t in "${selected[@]}"; do
   TMPDIR=$tmp "$bin/${product[$t]}" "${args[@]}" "$work" "$root/Fuzz/corpus/$t" >"$log" 2>&1 || status=$?
   elapsed=$(($(date +%s) - t0))
   rm -rf "$tmp"
+  # (A crash while loading the seeds leaves no statistics: each grep may find nothing.)
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  [ -z "$runs" ] && runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
-  cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
-  corpus=$(grep -oE 'corp: [0-9]+/[0-9a-zA-Z]+' "$log" | tail -1)
+  [ -z "$runs" ] && runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
+  cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
+  corpus=$(grep -oE 'corp: [0-9]+/[0-9a-zA-Z]+' "$log" | tail -1 || true)
   new=$(comm -13 <(echo "$before") <(ls -A "$crashes" | sort) | grep -v '^$' || true)
   if [ "$status" -eq 0 ] && [ -z "$new" ]; then
     result=ok

@@ -32,6 +32,9 @@ declare -A skips=(
 
 # Leaks inside swift-foundation, XCTest, Graphviz and fontconfig are not findings (see the file).
 export LSAN_OPTIONS="suppressions=$root/scripts/lsan-suppressions.txt:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# Swift's crash backtracer copies stack memory from a helper thread, which ASan reports as a
+# stack-buffer-underflow on top of the real failure; the runtime's plain stack trace is enough here.
+export SWIFT_BACKTRACE=enable=no
 symbolizer=$(command -v llvm-symbolizer || true)
 [ -n "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH=$symbolizer TSAN_OPTIONS="external_symbolizer_path=$symbolizer${TSAN_OPTIONS:+ $TSAN_OPTIONS}"
 
