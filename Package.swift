@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "actorgraph", targets: ["actorgraph"]),
         .library(name: "ActorPipeline", targets: ["ActorPipeline"]),
+        // For the libFuzzer package in Fuzz/ only (it depends on this one by path).
+        .library(name: "FuzzEntries", targets: ["FuzzEntries"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -63,6 +65,8 @@ let package = Package(
             name: "actorgraph-bench",
             dependencies: ["ActorPipeline", "ActorRender", "ActorGraph", "ActorCorpus", "ActorKnowledge", "ActorExtraction", "ActorText"]
         ),
+        // The bodies of the fuzz targets: the fuzzers in Fuzz/ call them, and so does the replay test below.
+        .target(name: "FuzzEntries", dependencies: ["ActorText", "ActorKnowledge", "ActorExtraction", "ActorCorpus"]),
         .testTarget(name: "ActorTextTests", dependencies: ["ActorText"]),
         .testTarget(name: "ActorKnowledgeTests", dependencies: ["ActorKnowledge", "ActorText"]),
         .testTarget(name: "ActorExtractionTests", dependencies: ["ActorExtraction", "ActorKnowledge", "ActorText"]),
@@ -76,6 +80,7 @@ let package = Package(
             name: "ActorgraphCLITests",
             dependencies: ["actorgraph", "ActorPipeline", "ActorCorpus", "ActorGraph"]
         ),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzEntries"]),
     ],
     swiftLanguageModes: [.v6]
 )
