@@ -12,6 +12,7 @@ struct BuildRenderCLITests {
           arguments: ["svg", "dot", "canon", "png", "pdf", "json"])
     func buildFormats(format: String) throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("g.\(format)").path
         let r = try runCLI(["build", "seeds", "--format", format, "-o", out])
         #expect(r.status == 0, "\(r.stderr)")
@@ -50,6 +51,7 @@ struct BuildRenderCLITests {
     @Test("render turns a saved graph into the same SVG that build draws")
     func renderSavedGraph() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let json = dir.appendingPathComponent("g.json").path
         #expect(try runCLI(["build", "seeds", "--format", "json", "-o", json]).status == 0)
         let a = try runCLI(["render", json, "--format", "svg"])
@@ -61,6 +63,7 @@ struct BuildRenderCLITests {
     @Test("Rendering starts no child process: a fake `dot` first on PATH is never run")
     func noChildProcess() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let marker = dir.appendingPathComponent("executed").path
         for name in ["dot", "neato", "sfdp", "fdp", "sh", "bash"] {
             let fake = dir.appendingPathComponent(name).path
@@ -81,6 +84,7 @@ struct BuildRenderCLITests {
         let strace = ["/usr/bin/strace", "/bin/strace"].first { FileManager.default.isExecutableFile(atPath: $0) }
         try #require(strace != nil, "strace is not installed; scripts/setup.sh installs it")
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("trace").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: strace!)
@@ -115,6 +119,7 @@ struct BuildRenderCLITests {
     @Test("A malformed manifest names file:line")
     func badManifest() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         try "روسيا وإيران".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         try "file,date\na.txt,2016-13-45\n".write(to: dir.appendingPathComponent("manifest.csv"), atomically: true, encoding: .utf8)
         let r = try runCLI(["build", dir.path, "--format", "json"])
@@ -133,6 +138,7 @@ struct BuildRenderCLITests {
     @Test("--lexicon adds an official; a malformed line is reported as file:line with exit 1")
     func userLexicon() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let article = dir.appendingPathComponent("a.txt")
         try "التقى وزير الخارجية البيروفي خافيير غونزاليس أوليتشيا نظيره الروسي سيرغي لافروف في موسكو.\n".write(to: article, atomically: true, encoding: .utf8)
         let lexicon = dir.appendingPathComponent("mine.tsv")

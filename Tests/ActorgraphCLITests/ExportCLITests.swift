@@ -22,6 +22,7 @@ struct ExportCLITests {
           arguments: ["svg", "graphml", "gexf"])
     func xmlExports(format: String) throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("g.\(format)").path
         let r = try runCLI(["build", "seeds", "--level", "state", "--quiet", "--format", format, "-o", out])
         #expect(r.status == 0, "\(r.stderr)")
@@ -32,6 +33,7 @@ struct ExportCLITests {
     @Test("CSV writes a node list and an edge list")
     func csv() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runCLI(["build", "seeds", "--level", "state", "--quiet", "--format", "csv", "-o", dir.appendingPathComponent("g.csv").path])
         #expect(r.status == 0, "\(r.stderr)")
         let nodes = try String(contentsOfFile: dir.appendingPathComponent("g.nodes.csv").path, encoding: .utf8)
@@ -44,6 +46,7 @@ struct ExportCLITests {
     @Test("Two SVG fragments with different prefixes inline in one HTML page without duplicate ids")
     func fragmentsInOnePage() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let a = try runCLI(["build", "seeds", "--quiet", "--level", "state", "--fragment", "--id-prefix", "a-"])
         let b = try runCLI(["build", "seeds", "--quiet", "--level", "person", "--fragment", "--id-prefix", "b-"])
         #expect(a.status == 0 && b.status == 0)
@@ -81,6 +84,7 @@ struct ExportCLITests {
     @Test("An actor named \"><script>alert(1)</script> in a user lexicon stays inert text in SVG, DOT, GEXF, GraphML and CSV")
     func hostileNames() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let article = dir.appendingPathComponent("a.txt")
         try "التقى الوزير زاكزاك نظيره الروسي سيرغي لافروف في موسكو.\n".write(to: article, atomically: true, encoding: .utf8)
         let lexicon = dir.appendingPathComponent("evil.tsv")

@@ -9,6 +9,7 @@ struct PeriodCLITests {
     @Test("A diff from B to A is the inverse of the diff from A to B")
     func diffSymmetry() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runCLI(["build", "seeds", "--quiet", "--level", "all", "--by", "year", "--format", "json", "-o", dir.path + "/g-{period}.json"])
         #expect(r.status == 0, "\(r.stderr)")
         let a = try RelationGraph(jsonData: Data(contentsOf: dir.appendingPathComponent("g-2016.json")))
@@ -60,6 +61,7 @@ struct PeriodCLITests {
     @Test("Period diagrams share one layout: an actor present in both periods is drawn at the same place")
     func pinnedPositions() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runCLI(["build", "seeds", "--quiet", "--level", "state", "--by", "year", "--format", "svg", "-o", dir.path + "/g-{period}.svg"])
         #expect(r.status == 0, "\(r.stderr)")
         let a = try positions(String(contentsOf: dir.appendingPathComponent("g-2016.svg"), encoding: .utf8))
@@ -72,6 +74,7 @@ struct PeriodCLITests {
     @Test("The report is one self-contained HTML file that parses, with inline SVG and Arabic right-to-left")
     func report() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("report.html").path
         let r = try runCLI(["report", "seeds", "--quiet", "--level", "all", "--by", "year", "-o", out])
         #expect(r.status == 0, "\(r.stderr)")
