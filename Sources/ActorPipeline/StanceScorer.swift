@@ -40,10 +40,10 @@ struct StanceScorer {
     /// First tokens of the actor mentions, by sentence, sorted.
     let actorsBySentence: [Int: [Int]]
 
-    /// - Parameter sentences: the sentences that hold two or more actors (only they are scored).
     /// The actor whose mention starts at a token.
     let actorAt: [Int: String]
 
+    /// - Parameter sentences: the sentences that hold two or more actors (only they are scored).
     init(text: TokenizedText, triggers: [TriggerHit], sentences: Set<Int>, actors: [Int: [Int]] = [:], actorAt: [Int: String] = [:]) {
         self.actorsBySentence = actors.mapValues { $0.sorted() }
         self.actorAt = actorAt
