@@ -25,8 +25,8 @@ public struct CompiledLexicon: Sendable {
     /// knowledge base.
     private(set) var givenNames = FlatHashMap(capacity: 4096)
 
-    /// States whose formal name calls them a kingdom (المملكة العربية السعودية، مملكة البحرين …), for
-    /// resolving a bare "المملكة".
+    /// Arab League states whose formal name calls them a kingdom (المملكة العربية السعودية، مملكة البحرين …),
+    /// for resolving a bare "المملكة".
     public private(set) var kingdoms: Set<String> = []
 
     struct OfficeKey: Hashable, Sendable {
@@ -37,7 +37,11 @@ public struct CompiledLexicon: Sendable {
     public init(knowledge: KnowledgeBase) {
         self.knowledge = knowledge
         for s in knowledge.states.values.sorted(by: { $0.id < $1.id }) {
-            if s.namesAr.contains(where: { $0.hasPrefix("المملكة") || $0.hasPrefix("مملكة") }) { kingdoms.insert(s.id) }
+            // Arab kingdoms only: in Arabic news a bare المملكة is one of them (after a mention of Britain,
+            // "المملكة" in a Saudi paper is still Saudi Arabia; Britain is بريطانيا).
+            if s.memberOf.contains("arab-league"), s.namesAr.contains(where: { $0.hasPrefix("المملكة") || $0.hasPrefix("مملكة") }) {
+                kingdoms.insert(s.id)
+            }
             for n in s.namesAr { addName(n, .state(id: s.id, form: .name)) }
             for a in s.adjectivesAr {
                 for form in Self.nisbaForms(a) { add(form, .state(id: s.id, form: .adjective)) }
