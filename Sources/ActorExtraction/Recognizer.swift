@@ -61,6 +61,12 @@ struct Resolution {
     var lastPersonByCountry: [String: String] = [:]
     /// Discovered officials: id → the name as written.
     var discovered: [String: String] = [:]
+    /// Mentions so far per state (its own and its people's), and the state leading them: kept as mentions are
+    /// emitted, so resolving "الحكومة" or "المملكة" is O(1) however long the document.
+    var stateCounts: [String: Int] = [:]
+    var salient: (state: String, count: Int, tied: Bool)? = nil
+    /// The Arab kingdom named last.
+    var lastKingdom: String? = nil
     /// State and organisation of known officials on the document's date, computed once per person.
     var affiliations: [String: (country: String?, organization: String?)] = [:]
 
@@ -177,12 +183,27 @@ struct Resolution {
             organization: kind == .person ? affiliation(id).organization ?? officeOrganization(id) : nil,
             tokens: tokens,
             sentence: Int(text.sentenceOfToken[tokens.lowerBound])))
+        if let c = country, kb.states[c] != nil { countState(c) }
         if kind == .organization { introduced.insert(id) }  // its ambiguous short forms (الائتلاف) now count
         if kind == .person {
             if introduced.insert(id).inserted { introducedOrder.append(id) }
             lastPerson = (id, role ?? kb.officials[id]?.primaryRole(at: date)?.code)
             if let c = country { lastPersonByCountry[c] = id }
         }
+    }
+
+    /// Counts a mention of state `c` for salience and kingdoms.
+    mutating func countState(_ c: String) {
+        let n = stateCounts[c, default: 0] + 1
+        stateCounts[c] = n
+        if let s = salient {
+            if s.state == c { salient = (c, n, false) }
+            else if n > s.count { salient = (c, n, false) }
+            else if n == s.count { salient = (s.state, s.count, true) }
+        } else {
+            salient = (c, n, false)
+        }
+        if recognizer.lexicon.kingdoms.contains(c) { lastKingdom = c }
     }
 
     mutating func emitPerson(_ id: String, tokens: Range<Int>, strip: Int, method: MentionMethod, role: RoleCode? = nil) {

@@ -33,7 +33,7 @@ extension Resolution {
             if has(k, .kingdom), raw[k].article, raw[k].tokens.count == 1 {
                 // "المملكة" alone: the kingdom named last (السعودية … المملكة; الملك محمد السادس … المملكة);
                 // nothing when no kingdom was named before.
-                if let c = mentions.last(where: { $0.country.map(recognizer.lexicon.kingdoms.contains) ?? false })?.country {
+                if let c = lastKingdom {
                     emit(c, kind: .state, country: c, tokens: raw[k].tokens, strip: raw[k].strip, method: .coreference)
                 }
                 k += 1
@@ -137,12 +137,10 @@ extension Resolution {
 
     /// The state mentioned most often so far (by its own mentions and its people's), if it was named at least
     /// twice and more often than any other.
+    /// - Complexity: O(1): the counts are kept by `emit`.
     func salientState() -> String? {
-        var counts: [String: Int] = [:]
-        for m in mentions { if let c = m.country, kb.states[c] != nil { counts[c, default: 0] += 1 } }
-        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        guard let first = ranked.first, first.value >= 2, ranked.count == 1 || ranked[1].value < first.value else { return nil }
-        return first.key
+        guard let s = salient, s.count >= 2, !s.tied else { return nil }
+        return s.state
     }
 
     /// Whether token `t` begins with the article ال (after any proclitic و ف ب ك ل).
