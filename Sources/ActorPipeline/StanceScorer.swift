@@ -99,18 +99,29 @@ struct StanceScorer {
     /// thing (رحبت بالخطوة) relates others.
     func governsPair(_ t: TriggerHit, x: String, y: String, actors: [Int]) -> Bool {
         let end = t.tokens.upperBound
-        if let first = actors.first(where: { $0 >= end && $0 < end + Self.objectReach }) {
+        if let first = Self.firstActor(in: actors, from: end), first < end + Self.objectReach {
             guard let who = actorAt[first] else { return true }
             return who == x || who == y
         }
         return governsActor(t, actors: actors)
     }
 
+    /// The first actor token at or after `token` in the sorted `actors`, by binary search (a one-sentence
+    /// document can hold millions of mentions).
+    static func firstActor(in actors: [Int], from token: Int) -> Int? {
+        var lo = 0, hi = actors.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if actors[mid] < token { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < actors.count ? actors[lo] : nil
+    }
+
     /// Whether trigger `t` governs an actor — one starts within ``objectReach`` tokens after it — or stands
     /// alone at the end of its clause (اتفقا، التقيا); `false` when its object is another word.
     func governsActor(_ t: TriggerHit, actors: [Int]) -> Bool {
         let end = t.tokens.upperBound
-        if actors.contains(where: { $0 >= end && $0 < end + Self.objectReach }) { return true }
+        if let first = Self.firstActor(in: actors, from: end), first < end + Self.objectReach { return true }
         guard end < text.tokens.count, Int(text.sentenceOfToken[end]) == t.sentence else { return true }
         return text.tokens[end].boundaryBefore.rawValue >= ScalarClass.clause.rawValue
     }
