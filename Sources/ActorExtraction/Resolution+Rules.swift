@@ -147,8 +147,9 @@ extension Resolution {
     func startsWithArticle(_ t: Int) -> Bool {
         let codes = text.codes(of: t)
         var i = codes.startIndex
+        typealias A = ArabicAlphabet
         while i < codes.endIndex, codes.endIndex - i > 3,
-              [ArabicAlphabet.waw, ArabicAlphabet.feh, ArabicAlphabet.beh, ArabicAlphabet.kaf].contains(codes[i]) { i += 1 }
+              codes[i] == A.waw || codes[i] == A.feh || codes[i] == A.beh || codes[i] == A.kaf { i += 1 }
         guard codes.endIndex - i >= 4 else { return false }
         if codes[i] == ArabicAlphabet.alef && codes[i + 1] == ArabicAlphabet.lam { return true }
         return codes[i] == ArabicAlphabet.lam && codes[i + 1] == ArabicAlphabet.lam  // للرئيس
