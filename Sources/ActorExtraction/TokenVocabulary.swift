@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ActorText
 
 /// The set of normalised words that occur in some lexicon entry, each with a dense id.
@@ -38,7 +41,10 @@ struct TokenVocabulary: Sendable {
         let h = Self.hash(slice)
         let bit = Int(truncatingIfNeeded: h >> 44)
         guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let id = ids[h] else { return nil }
-        return words[Int(id)].elementsEqual(slice) ? id : nil
+        // memcmp, not the generic elementsEqual (which showed as 3% of a corpus build in perf).
+        let word = words[Int(id)]
+        guard word.count == slice.count, !slice.isEmpty else { return nil }
+        return word.withUnsafeBufferPointer { w in memcmp(w.baseAddress!, slice.baseAddress!, slice.count) == 0 } ? id : nil
     }
 }
 

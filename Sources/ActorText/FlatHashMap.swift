@@ -9,9 +9,9 @@
 /// `-1` (values stored must be `>= 0`).
 /// - Complexity: lookup and insert O(1) on average.
 public struct FlatHashMap: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private var shift: UInt64
+    @usableFromInline var keys: [UInt64]
+    @usableFromInline var values: [Int32]
+    @usableFromInline var shift: UInt64
     public private(set) var count = 0
 
     public init(capacity: Int = 16) {
@@ -22,21 +22,25 @@ public struct FlatHashMap: Sendable {
         shift = UInt64(64 - cap.trailingZeroBitCount)
     }
 
-    @inline(__always)
-    private func slot(_ key: UInt64) -> Int {
+    @inlinable @inline(__always)
+    func slot(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// The value for `key`, if any.
-    @inline(__always)
+    /// The value for `key`, if any. Inlinable: it is the recogniser's innermost call, from another module.
+    @inlinable @inline(__always)
     public subscript(key: UInt64) -> Int32? {
-        let mask = keys.count - 1
-        var i = slot(key)
-        while true {
-            let v = values[i]
-            if v < 0 { return nil }
-            if keys[i] == key { return v }
-            i = (i + 1) & mask
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                let mask = keys.count - 1
+                var i = slot(key)
+                while true {
+                    let v = values[i]
+                    if v < 0 { return nil }
+                    if keys[i] == key { return v }
+                    i = (i + 1) & mask
+                }
+            }
         }
     }
 
@@ -68,7 +72,7 @@ public enum FNV {
     public static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
     public static let prime: UInt64 = 0x0000_0100_0000_01B3
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func hash<C: Collection>(_ codes: C) -> UInt64 where C.Element == UInt8 {
         var h = offset
         for c in codes {
