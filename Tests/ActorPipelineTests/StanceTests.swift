@@ -150,6 +150,13 @@ struct StanceTests {
         #expect(abs(second.score ?? 0) < abs(e.evidence.first { $0.sentence == 0 }?.score ?? 0))
     }
 
+    @Test("A definite noun is the topic, not the relation: criticising the agreement with Iran is conflict")
+    func definiteNounIsTheTopic() throws {
+        let g = stateGraph("انتقدت إسرائيل بشدة الاتفاق مع إيران.", date: "2015-07-15")
+        let e = try #require(edge(g, "IRN", "ISR"))
+        #expect(e.stance < 0, "\(e.evidence)")
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
