@@ -150,7 +150,7 @@ struct StanceTests {
         #expect(abs(second.score ?? 0) < abs(e.evidence.first { $0.sentence == 0 }?.score ?? 0))
     }
 
-    @Test("A definite noun is the topic, not the relation: criticising the agreement with Iran is conflict")
+    @Test("Criticising the agreement with Iran is a conflict with Iran: the agreement is what the criticism is about")
     func definiteNounIsTheTopic() throws {
         let g = stateGraph("انتقدت إسرائيل بشدة الاتفاق مع إيران.", date: "2015-07-15")
         let e = try #require(edge(g, "IRN", "ISR"))
