@@ -157,6 +157,13 @@ struct StanceTests {
         #expect(e.stance < 0, "\(e.evidence)")
     }
 
+    @Test("A definite noun trigger is the topic and counts less than the verb: meeting to discuss the war is cooperation")
+    func definiteNounCountsLessThanTheVerb() throws {
+        let g = stateGraph("التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي مولود جاويش أوغلو لبحث الحرب.")
+        let e = try #require(edge(g, "RUS", "TUR"))
+        #expect(e.stance > 0, "\(e.evidence)")
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
