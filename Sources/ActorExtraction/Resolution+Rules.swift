@@ -212,6 +212,14 @@ extension Resolution {
             emitPerson(p, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon, role: role)
             return j + 1
         }
+        // "المتحدث باسم الجماعة محمد عبد السلام": one plain word (الجماعة، الحركة، الحزب) between the title and a
+        // known name, with nothing but spaces around it.
+        if where_ == nil, j < raw.count, raw[j].tokens.lowerBound == raw[j - 1].tokens.upperBound + 1,
+           onlySpaceBefore(raw[j].tokens.lowerBound), onlySpaceBefore(raw[j].tokens.lowerBound - 1),
+           let p = person(j, allowAmbiguous: true) {
+            emitPerson(p, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon, role: role)
+            return j + 1
+        }
         let titleEnd = raw[j - 1].tokens.upperBound
         // An unknown name right after: discover the official.
         if let place = where_, let nameRange = discoverName(from: titleEnd) {

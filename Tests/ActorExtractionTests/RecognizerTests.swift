@@ -64,6 +64,13 @@ struct RecognizerTests {
         #expect(ids("وتقدمت قوات النظام نحو المدينة.").isEmpty)
     }
 
+    @Test("A title, one plain word, then a known name: المتحدث باسم الجماعة محمد عبد السلام")
+    func titleThenOneWordThenName() {
+        #expect(ids("وأكد المتحدث باسم الجماعة محمد عبد السلام أن الهجمات ستستمر.", date: "2024-01-12") == ["mohammed-abdulsalam"])
+        // Without the title the ambiguous short name is not taken.
+        #expect(ids("واشترى محمد عبد السلام سيارة جديدة من المعرض.", date: "2024-01-12").isEmpty)
+    }
+
     @Test("A bare الاحتلال is Israel, unless another state's adjective follows it")
     func occupationIsIsraelByDefault() {
         #expect(ids("أطلق جنود الاحتلال النار على متظاهرين في الخليل.") == ["ISR"])
