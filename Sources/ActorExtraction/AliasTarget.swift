@@ -47,6 +47,9 @@ public enum AliasTarget: Sendable, Hashable {
         /// "the regime", "the government" (النظام، قوات النظام، الحكومة) standing alone: the state the document
         /// is about so far.
         case salientState
+        /// A word that is a demand verb only in its construction (طالب X بـ…: "demanded that X …"; alone it is
+        /// also "student").
+        case demandConstruction
 
         /// The cue for a kind named in `cues.tsv`.
         init?(_ name: String) {
@@ -61,6 +64,7 @@ public enum AliasTarget: Sendable, Hashable {
             case "reporting_verb": self = .reportingVerb
             case "kingdom": self = .kingdom
             case "salient_state": self = .salientState
+            case "demand_construction": self = .demandConstruction
             case "not_actor": self = .notActor
 
             default: return nil

@@ -281,6 +281,9 @@ public struct DocumentAnalysis: Sendable {
 }
 
 extension Recognizer {
+    /// Intensity of a demand found by its construction (طالب X بـ…), as for طالبت in the trigger lexicon.
+    static let demandIntensity = -2.0
+
     /// Mentions and stance triggers of a document, from one scan.
     /// - Complexity: O(t) in the tokens.
     public func analyze(_ text: TokenizedText, date: String?) -> DocumentAnalysis {
@@ -309,6 +312,23 @@ extension Recognizer {
                 break
             }
         }
+        // "طالب وزير الخارجية الإيراني السعودية بوقف الغارات": طالب followed by an actor and then a word with
+        // the preposition بـ is the verb "demanded", not the noun "student".
+        var next = 0
+        for m in raw where m.targets.contains(.cue(.demandConstruction)) {
+            let end = m.tokens.upperBound
+            while next < mentions.count && mentions[next].tokens.lowerBound < end { next += 1 }
+            guard next < mentions.count, mentions[next].tokens.lowerBound < end + 4 else { continue }
+            var after = mentions[next].tokens.upperBound
+            if next + 1 < mentions.count, mentions[next + 1].tokens.lowerBound == after { after = mentions[next + 1].tokens.upperBound }
+            guard after < text.tokens.count, text.sentenceOfToken[after] == text.sentenceOfToken[m.tokens.lowerBound] else { continue }
+            let codes = text.codes(of: after)
+            guard codes.count >= 4, codes.first == ArabicAlphabet.beh else { continue }
+            triggers.append(TriggerHit(
+                tokens: m.tokens, sentence: Int(text.sentenceOfToken[m.tokens.lowerBound]),
+                text: text.original(tokens: m.tokens), category: .demand, score: Self.demandIntensity, negated: false))
+        }
+        triggers.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         return DocumentAnalysis(text: text, mentions: mentions, triggers: triggers)
     }
 }

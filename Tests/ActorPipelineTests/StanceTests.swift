@@ -164,6 +164,16 @@ struct StanceTests {
         #expect(e.stance > 0, "\(e.evidence)")
     }
 
+    @Test("طالب followed by an actor and بـ is a demand: Iran demanding that Saudi Arabia stop its raids is conflict")
+    func demandByConstruction() throws {
+        let g = stateGraph("طالب وزير الخارجية الإيراني السعودية بالوقف الفوري للغارات على اليمن.", date: "2015-04-01")
+        let e = try #require(edge(g, "IRN", "SAU"))
+        #expect(e.stance < 0, "\(e.evidence)")
+        // "طالب" as a noun (a student) is no trigger.
+        let student = stateGraph("حصل طالب سعودي على منحة للدراسة في الولايات المتحدة.")
+        #expect(student.edges.allSatisfy { $0.evidence.allSatisfy { $0.trigger != "طالب" } })
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
