@@ -174,6 +174,13 @@ struct StanceTests {
         #expect(student.edges.allSatisfy { $0.evidence.allSatisfy { $0.trigger != "طالب" } })
     }
 
+    @Test("ضد before an actor is opposition: calling for measures against Israel is conflict with Israel")
+    func againstAnActorIsOpposition() throws {
+        let g = stateGraph("ودعا وزير الخارجية الإيراني الدول الإسلامية إلى اتخاذ إجراءات عملية ضد إسرائيل.", date: "2025-06-01")
+        let e = try #require(edge(g, "IRN", "ISR"))
+        #expect(e.stance < 0, "\(e.evidence)")
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
