@@ -38,6 +38,9 @@ public enum AliasTarget: Sendable, Hashable {
         case personContext
         /// A negation that reverses a following trigger (لم، لن، لا، ليس، عدم، دون).
         case negation
+        /// A cancellation (إلغاء، تعليق، تجميد، وقف …): reverses a following trigger; cancelling a cooperative act
+        /// (تعليق مشاركة، إلغاء زيارته، تجميد العلاقات) is a conflictual act of the same weight.
+        case cancellation
         /// A verb of saying: an ambiguous short name next to it is a speaker (قال ولايتي، أكد هنية).
         case reportingVerb
         /// An ordinary word that would otherwise be read as an actor's name (بحماس: "with enthusiasm").
@@ -61,6 +64,7 @@ public enum AliasTarget: Sendable, Hashable {
             case "institution_noun": self = .institutionNoun
             case "person_context": self = .personContext
             case "negation": self = .negation
+            case "cancellation": self = .cancellation
             case "reporting_verb": self = .reportingVerb
             case "kingdom": self = .kingdom
             case "salient_state": self = .salientState

@@ -294,20 +294,25 @@ extension Recognizer {
                 guard case .trigger(let index) = target else { continue }
                 let entry = knowledge.triggers[Int(index)]
                 // A negation one or two words before, in the same clause: لم يتفق، لن تقبل، عدم التدخل.
-                var negated = false
+                var negated = false, cancelled = false
                 var b = k - 1
                 while b >= 0, m.tokens.lowerBound - raw[b].tokens.upperBound <= 1 {
-                    if raw[b].targets.contains(.cue(.negation)),
+                    let cancels = raw[b].targets.contains(.cue(.cancellation))
+                    if cancels || raw[b].targets.contains(.cue(.negation)),
                        text.sentenceOfToken[raw[b].tokens.lowerBound] == text.sentenceOfToken[m.tokens.lowerBound] {
                         negated = true
+                        cancelled = cancels
                         break
                     }
                     b -= 1
                 }
+                // Not doing something weighs half of doing it; cancelling a cooperative act (تعليق مشاركة، إلغاء
+                // الزيارة) is a conflictual act as strong as the act; stopping a hostile one (وقف الغارات) stays half.
+                let score = !negated ? entry.intensity : (cancelled && entry.intensity > 0 ? -entry.intensity : -entry.intensity / 2)
                 triggers.append(TriggerHit(
                     tokens: m.tokens, sentence: Int(text.sentenceOfToken[m.tokens.lowerBound]),
                     text: text.original(tokens: m.tokens), category: entry.category,
-                    score: negated ? -entry.intensity / 2 : entry.intensity, negated: negated,
+                    score: score, negated: negated,
                     definiteNoun: entry.kind == "noun" && m.article))
                 break
             }

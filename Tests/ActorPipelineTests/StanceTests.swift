@@ -181,6 +181,14 @@ struct StanceTests {
         #expect(e.stance < 0, "\(e.evidence)")
     }
 
+    @Test("Cancelling a cooperative act is a conflict as strong as the act: suspending Syria's participation")
+    func cancellingCooperationIsConflict() throws {
+        let g = stateGraph("قرر مجلس جامعة الدول العربية في اجتماع طارئ بالقاهرة تعليق مشاركة وفود سورية في اجتماعات الجامعة.",
+                           date: "2011-11-13")
+        let e = try #require(edge(g, "SYR", "arab-league"))
+        #expect(e.stance < 0, "\(e.evidence)")
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
