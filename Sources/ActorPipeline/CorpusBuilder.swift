@@ -132,7 +132,7 @@ public struct CorpusBuilder: Sendable {
         let builder = self.builder
         let fingerprint = dedupe != .off
         if workers <= 1 {
-            for i in 0..<n { slots.set(i, Self.analyse(docs[i], builder, fingerprint: dedupe != .off)) }
+            for i in 0..<n { slots.set(i, Self.analyse(docs[i], builder, fingerprint: fingerprint)) }
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 var i = w
