@@ -24,6 +24,8 @@ public struct CompiledLexicon: Sendable {
     /// FNV hashes of the normalised given names (article kept), for discovering officials not in the
     /// knowledge base.
     private(set) var givenNames = FlatHashMap(capacity: 4096)
+    /// FNV hashes of the normalised frequent ordinary words (`common-words.tsv`).
+    private(set) var commonWords = FlatHashMap(capacity: 16384)
 
     /// Arab League states whose formal name calls them a kingdom (المملكة العربية السعودية، مملكة البحرين …),
     /// for resolving a bare "المملكة".
@@ -77,6 +79,7 @@ public struct CompiledLexicon: Sendable {
         }
         // Raw forms, without removing an initial ال: ألان (Alain) must not become أن.
         for name in knowledge.givenNames { givenNames.set(FNV.hash(NormalizedForm.codes(of: name)), 0) }
+        for word in knowledge.commonWords { commonWords.set(FNV.hash(NormalizedForm.codes(of: word)), 0) }
     }
 
     /// Adds a name; names ending in يا also get the يه (ـية) spelling: سوريا / سورية.

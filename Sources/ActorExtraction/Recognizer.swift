@@ -61,6 +61,9 @@ struct Resolution {
     var lastPersonByCountry: [String: String] = [:]
     /// Discovered officials: id → the name as written.
     var discovered: [String: String] = [:]
+    /// Surname tokens learned from people named in full (FNV hash of the normalised token → person id; "" when
+    /// two people share it). See `Resolution+Surnames.swift`.
+    var surnames: [UInt64: String] = [:]
     /// Mentions so far per state (its own and its people's), and the state leading them: kept as mentions are
     /// emitted, so resolving "الحكومة" or "المملكة" is O(1) however long the document.
     var stateCounts: [String: Int] = [:]
@@ -186,6 +189,7 @@ struct Resolution {
         if let c = country, kb.states[c] != nil { countState(c) }
         if kind == .organization { introduced.insert(id) }  // its ambiguous short forms (الائتلاف) now count
         if kind == .person {
+            if method == .lexicon || (method == .pattern && id.hasPrefix("new:")) { learnSurnames(of: id, tokens: tokens) }
             if introduced.insert(id).inserted { introducedOrder.append(id) }
             lastPerson = (id, role ?? kb.officials[id]?.primaryRole(at: date)?.code)
             if let c = country { lastPersonByCountry[c] = id }
@@ -242,6 +246,12 @@ enum StopWords {
     ].map { FNV.hash(NormalizedForm.codes(of: $0)) })
 
     static func contains(_ hash: UInt64) -> Bool { words.contains(hash) }
+
+    /// Words inside full names that are not surnames (بن، ولد، أبو، الشيخ …).
+    static let particles: Set<UInt64> = Set([
+        "بن", "ابن", "بنت", "ولد", "أبو", "أبي", "أبا", "عبد", "آل", "الشيخ", "السيد", "الأمير", "الملك", "الدكتور",
+        "باشا", "بيك", "خان", "الدين", "الله", "الرحمن", "الحاج", "جونيور", "دي", "دا", "فون", "فان", "لا", "لو",
+    ].map { FNV.hash(NormalizedForm.codes(of: $0)) })
 
     /// Prepositions spelled with alef maqsura, which normalisation would confuse with names (على/علي).
     static let writtenPrepositions: Set<String> = ["على", "إلى", "الى", "حتى", "لدى", "متى", "عل"]

@@ -8,6 +8,7 @@ extension Resolution {
         var venueEnd = -1  // token index just after the last capital taken as a venue
         var adjectiveEnd = -1  // token index just after the last adjective taken as a state
         while k < raw.count {
+            emitSurnames(from: k > 0 ? raw[k - 1].tokens.upperBound : 0, to: raw[k].tokens.lowerBound)
             if isMedia(k) { k += 1; continue }
             if let (role, place) = title(k), let next = resolveTitle(at: k, role: role, place: place) {
                 k = next
@@ -44,6 +45,15 @@ extension Resolution {
             let contextBefore = ambiguousPerson
                 && ((k > 0 && adjacent(k - 1, k) && (has(k - 1, .personContext) || has(k - 1, .reportingVerb)))
                     || colonAfter(k) || (k + 1 < raw.count && adjacent(k, k + 1) && has(k + 1, .reportingVerb)))
+            // A short form of somebody not named here, where a person named in full has that surname ("علي باقري
+            // كني … وأكد باقري": not Mohammad Bagheri).
+            if raw[k].tokens.count == 1, let local = surname(at: raw[k].tokens.lowerBound), introduced.contains(local.id),
+               raw[k].targets.contains(where: { if case .person(let id, true, _) = $0 { return !introduced.contains(id) } else { return false } }),
+               !raw[k].targets.contains(where: { if case .person(let id, _, _) = $0 { return introduced.contains(id) } else { return false } }) {
+                emitPerson(local.id, tokens: raw[k].tokens, strip: raw[k].strip, method: .coreference)
+                k += 1
+                continue
+            }
             if let p = person(k, allowAmbiguous: contextBefore) {
                 let short = raw[k].targets.contains { if case .person(p, true, _) = $0 { return true } else { return false } }
                 emitPerson(p, tokens: raw[k].tokens, strip: raw[k].strip,
@@ -122,6 +132,7 @@ extension Resolution {
             }
             k += 1
         }
+        emitSurnames(from: raw.last?.tokens.upperBound ?? 0, to: text.tokens.count)
     }
 
     /// Whether the match at `k` names an actor or a state (a name, adjective or person): "النظام السوري",
@@ -382,7 +393,8 @@ extension Resolution {
     }
 
     /// The tokens of a person's name starting at token `t`: a given name followed by one to three more
-    /// words, stopping at punctuation, function words, verbs of saying and lexicon phrases.
+    /// words, stopping at punctuation, function words, verbs of saying, lexicon phrases and, after its first two
+    /// words, frequent ordinary words (`common-words.tsv`).
     func discoverName(from t: Int) -> Range<Int>? {
         let tokens = text.tokens
         guard t < tokens.count, tokens[t].boundaryBefore == .space || tokens[t].boundaryBefore == .clause else { return nil }
@@ -392,7 +404,10 @@ extension Resolution {
         if StopWords.writtenPrepositions.contains(written) { return nil }
         var end = t + 1
         while end < tokens.count, end - t < 4, tokens[end].boundaryBefore == .space, onlySpaceBefore(end) {
-            if StopWords.contains(FNV.hash(text.codes(of: end))) || startsLexiconPhrase(end) { break }
+            let h = FNV.hash(text.codes(of: end))
+            if StopWords.contains(h) || startsLexiconPhrase(end) { break }
+            // After the first two words an ordinary word ends the name ("أيوب القرا القريب جدا").
+            if end - t >= 2, lexicon.commonWords[h] != nil, lexicon.givenNames[h] == nil { break }
             end += 1
         }
         // A lone given name is not a name; "عبد" needs its second part.

@@ -16,6 +16,8 @@ public struct KnowledgeBase: Sendable {
     public private(set) var triggers: [TriggerEntry] = []
     /// Given names (any language, in Arabic script) that help find unknown officials' names.
     public private(set) var givenNames: [String] = []
+    /// Frequent ordinary words (common-words.tsv): never learned as a surname, and they end a discovered name.
+    public private(set) var commonWords: [String] = []
     /// Ids defined again by a later file: (id, earlier origin, later origin). Expected for user overlays; a
     /// bug inside the bundled knowledge base (``validate()`` reports them).
     public private(set) var redefinitions: [(id: String, first: String, second: String)] = []
@@ -88,10 +90,13 @@ public struct KnowledgeBase: Sendable {
         } else if firstHeader.contains("given_name_ar") {
             let t = try TSVTable(text: text, file: file, allowed: ["given_name_ar", "origin"], required: ["given_name_ar"])
             givenNames += t.rows.flatMap { $0.list("given_name_ar") }
+        } else if firstHeader.contains("common_word_ar") {
+            let t = try TSVTable(text: text, file: file, allowed: ["common_word_ar"], required: ["common_word_ar"])
+            commonWords += t.rows.map { $0.value("common_word_ar") }
         } else {
             throw KnowledgeError(
                 file: file, line: 1,
-                message: "cannot tell what this file holds: its header must include roles (officials), adjectives_ar (states), org_kind (organisations), media_kind (media), title_ar (titles), cue_ar (cues), trigger_ar (stance triggers) or given_name_ar (given names)")
+                message: "cannot tell what this file holds: its header must include roles (officials), adjectives_ar (states), org_kind (organisations), media_kind (media), title_ar (titles), cue_ar (cues), trigger_ar (stance triggers), given_name_ar (given names) or common_word_ar (common words)")
         }
     }
 
