@@ -53,6 +53,11 @@ public enum AliasTarget: Sendable, Hashable {
         /// A word that is a demand verb only in its construction (طالب X بـ…: "demanded that X …"; alone it is
         /// also "student").
         case demandConstruction
+        /// A word that is "signed" only in its construction (وقع … اتفاقا: "signed an agreement"; alone وقع is
+        /// also "occurred").
+        case signConstruction
+        /// A word that is "suspended" only in its construction (علّق … عضوية; alone علق is also "commented").
+        case suspendConstruction
 
         /// The cue for a kind named in `cues.tsv`.
         init?(_ name: String) {
@@ -69,6 +74,8 @@ public enum AliasTarget: Sendable, Hashable {
             case "kingdom": self = .kingdom
             case "salient_state": self = .salientState
             case "demand_construction": self = .demandConstruction
+            case "sign_construction": self = .signConstruction
+            case "suspend_construction": self = .suspendConstruction
             case "not_actor": self = .notActor
 
             default: return nil

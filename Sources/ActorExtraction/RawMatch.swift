@@ -57,7 +57,7 @@ extension CompiledLexicon {
                     if best.end == 0 && e - s >= 4 {
                         // Pronoun enclitics on trigger words (دعمها، قطع علاقاتها، إدانته): only triggers are
                         // looked up without them, so names are never cut.
-                        if let m = enclitic(codes, s, e, at: i, tokens) {
+                        if let m = enclitic(codes, s, e, at: i, tokens) ?? future(codes, s, e, at: i, tokens) {
                             matches.append(m)
                         }
                         i += 1
@@ -115,6 +115,30 @@ extension CompiledLexicon {
             }
         }
         return nil
+    }
+
+    /// A trigger verb or construction word at token `i` carrying the future prefix سـ (ستنسق، سيزور، وستطالب),
+    /// looked up without it. Only triggers and construction cues are kept, so names that begin with س
+    /// (سيرغي، ستولتنبرغ) are never cut; the letter after س must be an imperfect prefix (ي ت ن ا).
+    /// - Complexity: O(k) for phrases of at most k words.
+    func future(_ codes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, at i: Int, _ tokens: UnsafeBufferPointer<Token>) -> RawMatch? {
+        typealias A = ArabicAlphabet
+        var p = s
+        if codes[p] == A.waw || codes[p] == A.feh { p += 1 }
+        guard e - p >= 4, codes[p] == A.seen else { return nil }
+        let prefix = codes[p + 1]
+        guard prefix == A.yeh || prefix == A.teh || prefix == A.noon || prefix == A.alef else { return nil }
+        var best = Candidate()
+        extend(&best, word: look(codes, p + 1, e, canonical: false), strip: p + 1 - s, clitic: codes[s], at: i, tokens, codes)
+        guard best.end > 0 else { return nil }
+        let targets = terminals[Int(best.node)].filter {
+            switch $0 {
+            case .trigger, .cue(.demandConstruction), .cue(.signConstruction), .cue(.suspendConstruction): return true
+            default: return false
+            }
+        }
+        guard !targets.isEmpty else { return nil }
+        return RawMatch(tokens: i..<best.end, strip: best.strip, proclitic: codes[s], article: false, targets: targets)
     }
 
     /// The best phrase found so far at a position (`end == 0`: none).

@@ -293,6 +293,32 @@ public struct DocumentAnalysis: Sendable {
 extension Recognizer {
     /// Intensity of a demand found by its construction (طالب X بـ…), as for طالبت in the trigger lexicon.
     static let demandIntensity = -2.0
+    /// A verb that is a trigger only when one of its nouns follows in the clause.
+    struct Construction: Sendable {
+        var cue: AliasTarget.Cue
+        /// Normalised nouns, article removed (FNV hashes).
+        var nouns: Set<UInt64>
+        var category: TriggerCategory
+        /// As for the same category in the trigger lexicon.
+        var intensity: Double
+
+        init(_ cue: AliasTarget.Cue, _ nouns: [String], _ category: TriggerCategory, _ intensity: Double) {
+            self.cue = cue
+            self.nouns = Set(nouns.map { FNV.hash(NormalizedForm.codes(of: $0)) })
+            self.category = category
+            self.intensity = intensity
+        }
+    }
+
+    static let constructions: [Construction] = [
+        Construction(.signConstruction, [
+            "اتفاق", "اتفاقا", "اتفاقية", "اتفاقيات", "اتفاقات", "إعلان", "إعلانا", "مذكرة", "مذكرات", "معاهدة",
+            "ميثاق", "ميثاقا", "وثيقة", "بروتوكول", "بروتوكولا", "عقد", "عقدا", "عقود", "صفقة", "صفقات",
+        ], .sign, 6),
+        Construction(.suspendConstruction, [
+            "عضوية", "عضويتها", "عضويته", "مشاركة", "مشاركتها", "مشاركته",
+        ], .sanction, -6),
+    ]
 
     /// Mentions and stance triggers of a document, from one scan.
     /// - Complexity: O(t) in the tokens.
@@ -342,6 +368,30 @@ extension Recognizer {
             triggers.append(TriggerHit(
                 tokens: m.tokens, sentence: Int(text.sentenceOfToken[m.tokens.lowerBound]),
                 text: text.original(tokens: m.tokens), category: .demand, score: Self.demandIntensity, negated: false))
+        }
+        // Verb … noun constructions: "وقع ممثلو الجيش وقوات الدعم السريع في جدة اتفاقا" (signed), "علّق الاتحاد
+        // الأفريقي عضوية السودان" (suspended): the verb followed in its clause by one of its nouns, with no
+        // hostile trigger between; alone وقع is also "occurred" and علق also "commented".
+        for construction in Self.constructions {
+            var r = 0
+            for m in raw where m.targets.contains(.cue(construction.cue)) {
+                let sentence = text.sentenceOfToken[m.tokens.lowerBound]
+                while r < raw.count && raw[r].tokens.lowerBound < m.tokens.upperBound { r += 1 }
+                var t = m.tokens.upperBound, q = r, found = false
+                while t < min(text.tokens.count, m.tokens.upperBound + 15), text.sentenceOfToken[t] == sentence,
+                      text.tokens[t].boundaryBefore == .space {
+                    while q < raw.count && raw[q].tokens.upperBound <= t { q += 1 }
+                    if q < raw.count, raw[q].tokens.lowerBound <= t, raw[q].targets.contains(where: {
+                        if case .trigger(let i) = $0 { return knowledge.triggers[Int(i)].intensity < 0 } else { return false }
+                    }) { break }
+                    if construction.nouns.contains(FNV.hash(Canonical.strip(text.codes(of: t)))) { found = true; break }
+                    t += 1
+                }
+                guard found else { continue }
+                triggers.append(TriggerHit(
+                    tokens: m.tokens, sentence: Int(sentence), text: text.original(tokens: m.tokens),
+                    category: construction.category, score: construction.intensity, negated: false))
+            }
         }
         triggers.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         return DocumentAnalysis(text: text, mentions: mentions, triggers: triggers)

@@ -54,7 +54,10 @@ extension Resolution {
                 k += 1
                 continue
             }
-            if let p = person(k, allowAmbiguous: contextBefore) {
+            // A surname that is also a state adjective, right after an institution noun, is the adjective:
+            // "الجيش السوداني" is Sudan's army, not Iraq's prime minister Mohammed Shia al-Sudani.
+            let adjectiveOfNoun = k > 0 && adjacent(k - 1, k) && has(k - 1, .institutionNoun) && state(k, form: .adjective) != nil
+            if !adjectiveOfNoun, let p = person(k, allowAmbiguous: contextBefore) {
                 let short = raw[k].targets.contains { if case .person(p, true, _) = $0 { return true } else { return false } }
                 emitPerson(p, tokens: raw[k].tokens, strip: raw[k].strip,
                            method: short && introduced.contains(p) ? .coreference : .lexicon)

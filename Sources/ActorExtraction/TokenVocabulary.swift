@@ -62,6 +62,13 @@ enum Canonical {
         return s
     }
 
+    /// `codes` without an initial ال (when at least two letters remain).
+    static func strip(_ codes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let s = codes.startIndex
+        if codes.count >= 4 && codes[s] == alef && codes[s + 1] == lam { return codes.dropFirst(2) }
+        return codes
+    }
+
     static func form(_ word: [UInt8]) -> [UInt8] {
         word.withUnsafeBufferPointer { b in Array(b[start(b, 0..<b.count)...]) }
     }

@@ -281,6 +281,43 @@ struct GraphBuildingTests {
         #expect(g.metadata.options["weight"] == "pmi")
     }
 
+    @Test("A trigger verb with the future prefix سـ is still a trigger: ستنسق، ستطالب، سيوقع")
+    func futurePrefix() throws {
+        let coop = stateGraph("وأعلن مسؤولون أتراك أن أنقرة وطهران ستنسق خطوات مشتركة للرد على الاستفتاء.", date: "2017-09-26")
+        #expect(try #require(edge(coop, "TUR", "IRN")).stance > 0)
+        let g = stateGraph("وقال وزير الخارجية الماليزي إن كوالالمبور ستدين إسرائيل أمام الأمم المتحدة.", date: "2024-08-01")
+        #expect(try #require(edge(g, "MYS", "ISR")).stance < 0)
+    }
+
+    @Test("وقع … اتفاقا is a signing even with words between; وقع alone (occurred) is not")
+    func signConstruction() throws {
+        let g = stateGraph("وقع ممثلو الحكومة السودانية والحكومة الإثيوبية مساء السبت في جدة اتفاقا لوقف إطلاق النار.", date: "2023-05-21")
+        let e = try #require(edge(g, "SDN", "ETH"))
+        #expect(e.stance > 0)
+        #expect(e.evidence.first?.trigger == "وقع")
+        let h = stateGraph("وقع الهجوم الإسرائيلي على غزة بعد يوم من اتفاق مصر وقطر.", date: "2023-05-21")
+        #expect(h.edges.allSatisfy { $0.evidence.allSatisfy { $0.trigger != "وقع" } })
+    }
+
+    @Test("Evaluations and refusals said of an actor are conflicts: مجرمون، لن تقبل، فشل ذريع، علق عضوية", arguments: [
+        "وقال المرشد الإيراني علي خامنئي إن قادة الولايات المتحدة \"مجرمون\".",
+        "وأكدت الولايات المتحدة أن واشنطن لن تقبل بحكم عسكري طويل في السودان.",
+        "اعتبر رئيس الوزراء الإسرائيلي السابق نفتالي بينيت أن الاتفاق فشل ذريع لإيران.",
+        "علّق الاتحاد الأفريقي عضوية السودان في جميع أنشطته.",
+    ])
+    func evaluationsAndRefusals(sentence: String) throws {
+        let g = stateGraph(sentence, date: "2019-06-06")
+        let e = try #require(g.edges.first, "no edge in: \(sentence)")
+        #expect(e.stance < 0, "\(sentence): stance \(e.stance)")
+    }
+
+    @Test("A state adjective after an institution noun is the state even when it is also a surname: الجيش السوداني is not al-Sudani")
+    func adjectiveBeforeSurname() throws {
+        let g = stateGraph("اشتبك الجيش السوداني مع قوات الدعم السريع في الخرطوم.", date: "2023-05-21")
+        #expect(g.node("SDN") != nil)
+        #expect(g.node("IRQ") == nil)
+    }
+
     func builderGraph() -> RelationGraph {
         let docs = (try? readAll(seedsPath)) ?? []
         return GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state)).graph(for: docs)
