@@ -58,6 +58,8 @@ public enum AliasTarget: Sendable, Hashable {
         case signConstruction
         /// A word that is "suspended" only in its construction (علّق … عضوية; alone علق is also "commented").
         case suspendConstruction
+        /// "alongside" (إلى جانب) right between two actors: they are on one side.
+        case alongside
 
         /// The cue for a kind named in `cues.tsv`.
         init?(_ name: String) {
@@ -76,6 +78,7 @@ public enum AliasTarget: Sendable, Hashable {
             case "demand_construction": self = .demandConstruction
             case "sign_construction": self = .signConstruction
             case "suspend_construction": self = .suspendConstruction
+            case "alongside": self = .alongside
             case "not_actor": self = .notActor
 
             default: return nil

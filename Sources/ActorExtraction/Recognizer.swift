@@ -281,6 +281,9 @@ public struct TriggerHit: Sendable, Hashable {
     /// A definite noun (الاتفاق، الاجتماع): usually names an event already known, the topic of another
     /// predicate ("وصف الاتفاق بأنه خطأ"), rather than an event between the actors of the sentence.
     public var definiteNoun: Bool = false
+    /// For a trigger that relates only the two actors around it (إلى جانب): the first tokens of their mentions.
+    public var pairLeft: Int? = nil
+    public var pairRight: Int? = nil
 }
 
 /// Everything the recogniser finds in one document.
@@ -293,6 +296,9 @@ public struct DocumentAnalysis: Sendable {
 extension Recognizer {
     /// Intensity of a demand found by its construction (طالب X بـ…), as for طالبت in the trigger lexicon.
     static let demandIntensity = -2.0
+    /// Intensity of "alongside" between two actors (an alliance in deed, weaker than a declared one).
+    static let alongsideIntensity = 4.0
+
     /// A verb that is a trigger only when one of its nouns follows in the clause.
     struct Construction: Sendable {
         var cue: AliasTarget.Cue
@@ -336,8 +342,11 @@ extension Recognizer {
                     let cancels = raw[b].targets.contains(.cue(.cancellation))
                     if cancels || raw[b].targets.contains(.cue(.negation)),
                        text.sentenceOfToken[raw[b].tokens.lowerBound] == text.sentenceOfToken[m.tokens.lowerBound] {
-                        negated = true
-                        cancelled = cancels
+                        // A negated cancellation keeps the act: "لن تخفف ضغوطها" (will not ease its pressure).
+                        let doubled = cancels && b > 0 && raw[b].tokens.lowerBound - raw[b - 1].tokens.upperBound <= 1
+                            && raw[b - 1].targets.contains(.cue(.negation))
+                        negated = !doubled
+                        cancelled = cancels && !doubled
                         break
                     }
                     b -= 1
@@ -378,8 +387,7 @@ extension Recognizer {
                 let sentence = text.sentenceOfToken[m.tokens.lowerBound]
                 while r < raw.count && raw[r].tokens.lowerBound < m.tokens.upperBound { r += 1 }
                 var t = m.tokens.upperBound, q = r, found = false
-                while t < min(text.tokens.count, m.tokens.upperBound + 15), text.sentenceOfToken[t] == sentence,
-                      text.tokens[t].boundaryBefore == .space {
+                while t < min(text.tokens.count, m.tokens.upperBound + 30), text.sentenceOfToken[t] == sentence {
                     while q < raw.count && raw[q].tokens.upperBound <= t { q += 1 }
                     if q < raw.count, raw[q].tokens.lowerBound <= t, raw[q].targets.contains(where: {
                         if case .trigger(let i) = $0 { return knowledge.triggers[Int(i)].intensity < 0 } else { return false }
@@ -392,6 +400,23 @@ extension Recognizer {
                     tokens: m.tokens, sentence: Int(sentence), text: text.original(tokens: m.tokens),
                     category: construction.category, score: construction.intensity, negated: false))
             }
+        }
+        // "صوتت سوريا إلى جانب روسيا": alongside, right between two actors, puts them on one side; it relates
+        // only those two (elsewhere إلى جانب is also "besides").
+        var a = 0
+        for m in raw where m.targets.contains(.cue(.alongside)) {
+            while a < mentions.count && mentions[a].tokens.upperBound < m.tokens.lowerBound { a += 1 }
+            guard a < mentions.count, mentions[a].tokens.upperBound == m.tokens.lowerBound else { continue }
+            var b = a + 1
+            while b < mentions.count && mentions[b].tokens.lowerBound < m.tokens.upperBound { b += 1 }
+            guard b < mentions.count, mentions[b].tokens.lowerBound == m.tokens.upperBound,
+                  mentions[b].sentence == mentions[a].sentence else { continue }
+            var hit = TriggerHit(
+                tokens: m.tokens, sentence: mentions[a].sentence, text: text.original(tokens: m.tokens),
+                category: .ally, score: Self.alongsideIntensity, negated: false)
+            hit.pairLeft = mentions[a].tokens.lowerBound
+            hit.pairRight = mentions[b].tokens.lowerBound
+            triggers.append(hit)
         }
         triggers.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         return DocumentAnalysis(text: text, mentions: mentions, triggers: triggers)

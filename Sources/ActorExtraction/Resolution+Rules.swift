@@ -91,6 +91,12 @@ extension Resolution {
                 k += 1
                 continue
             }
+            // "عمّان" with a shadda is Amman (Jordan); عُمان and the bare عمان are Oman.
+            if let c = capital, let s = name, c != s, text.original(tokens: raw[k].tokens).unicodeScalars.contains("\u{0651}") {
+                emit(c, kind: .state, country: c, tokens: raw[k].tokens, strip: raw[k].strip, method: .lexicon)
+                k += 1
+                continue
+            }
             if let s = name {
                 emit(s, kind: .state, country: s, tokens: raw[k].tokens, strip: raw[k].strip, method: .lexicon)
                 k += 1

@@ -183,7 +183,7 @@ public struct KnowledgeBase: Sendable {
     /// The cue kinds the recogniser understands.
     public static let cueKinds: Set<String> = [
         "counterpart", "generic_official", "venue_preposition", "meeting_noun", "institution_noun", "person_context",
-        "negation", "cancellation", "reporting_verb", "not_actor", "kingdom", "salient_state", "demand_construction", "sign_construction", "suspend_construction",
+        "negation", "cancellation", "reporting_verb", "not_actor", "kingdom", "salient_state", "demand_construction", "sign_construction", "suspend_construction", "alongside",
     ]
 
     private mutating func loadTriggers(text: String, file: String) throws(KnowledgeError) {

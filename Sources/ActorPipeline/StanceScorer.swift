@@ -166,10 +166,11 @@ struct StanceScorer {
         }
         for (i, t) in inSegment.enumerated() {
             if skip.contains(i) { continue }
+            if let l = t.pairLeft, let r = t.pairRight, (l, r) != (lo, hi) { continue }
             let pos = t.tokens.lowerBound
             // "السعودية وحلفاؤها … ضد الحوثي": an alliance word right after an actor names that actor's own
             // allies, not a tie to the other actor.
-            if t.category == .ally && actors.contains(pos - 1) && pos - 1 == lo { continue }
+            if t.category == .ally && t.pairLeft == nil && actors.contains(pos - 1) && pos - 1 == lo { continue }
             let distance = pos < lo ? lo - t.tokens.upperBound : (pos > hi ? pos - hi - 1 : 0)
             guard distance <= Self.reach else { continue }
             if coordinated && t.category.isDirected {

@@ -58,12 +58,12 @@ struct PairEvaluation {
                 let x = names[Self.key(p.a)] ?? Self.lookup(p.a, in: g)
                 let y = names[Self.key(p.b)] ?? Self.lookup(p.b, in: g)
                 guard let x, let y, let edge = g.edge(EdgeKey(source: x, target: y)) else {
-                    if verbose { report.append("\(doc.file): MISSED \(level) pair \(p.a) – \(p.b)") }
+                    if verbose { report.append("\(doc.file): MISSED \(level) pair \(p.a) – \(p.b): \(String(p.sentence.prefix(90)))") }
                     continue
                 }
                 let gold = String(p.sentence.unicodeScalars.prefix(60))
                 guard let ev = edge.evidence.first(where: { $0.text.contains(gold) || p.sentence.contains($0.text) }) else {
-                    if verbose { report.append("\(doc.file): MISSED \(level) pair \(p.a) – \(p.b) in that sentence (\(x)–\(y))") }
+                    if verbose { report.append("\(doc.file): MISSED \(level) pair \(p.a) – \(p.b) in that sentence (\(x)–\(y)): \(String(p.sentence.prefix(90)))") }
                     continue
                 }
                 found[level, default: 0] += 1
@@ -71,7 +71,7 @@ struct PairEvaluation {
                     signTotal += 1
                     let predicted = (ev.score ?? 0) > 0 ? "cooperation" : (ev.score ?? 0) < 0 ? "conflict" : "neutral"
                     if predicted == p.stance { signAgree += 1 } else if verbose {
-                        report.append("\(doc.file): SIGN \(p.a) – \(p.b): gold \(p.stance), got \(predicted) (\(ev.trigger ?? "no trigger"))")
+                        report.append("\(doc.file): SIGN \(p.a) – \(p.b): gold \(p.stance), got \(predicted) (\(ev.trigger ?? "no trigger")): \(String(p.sentence.prefix(90)))")
                     }
                 }
             }

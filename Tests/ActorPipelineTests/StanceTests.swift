@@ -318,6 +318,26 @@ struct GraphBuildingTests {
         #expect(g.node("IRQ") == nil)
     }
 
+    @Test("إلى جانب right between two actors puts them on one side, and relates only those two")
+    func alongside() throws {
+        let g = stateGraph("وصوتت سوريا إلى جانب روسيا ضد قرار الجمعية العامة.", date: "2022-10-13")
+        #expect(try #require(edge(g, "SYR", "RUS")).stance > 0)
+    }
+
+    @Test("A negated cancellation keeps the act: لن تخفف ضغوطها is pressure; تخفيف العقوبات is an easing")
+    func negatedCancellation() throws {
+        let g = stateGraph("وشدد الوزير على أن واشنطن لن تخفف ضغوطها على طهران.", date: "2023-09-19")
+        #expect(try #require(edge(g, "USA", "IRN")).stance < 0)
+        let h = stateGraph("وقررت واشنطن تخفيف العقوبات على طهران.", date: "2023-09-19")
+        #expect(try #require(edge(h, "USA", "IRN")).stance > 0)
+    }
+
+    @Test("عمّان with a shadda is Amman (Jordan); عمان is Oman")
+    func ammanAndOman() {
+        #expect(stateGraph("قررت عمّان تخفيض تمثيلها الدبلوماسي لدى قطر.", date: "2017-06-07").node("JOR") != nil)
+        #expect(stateGraph("قررت عمان تخفيض تمثيلها الدبلوماسي لدى قطر.", date: "2017-06-07").node("OMN") != nil)
+    }
+
     func builderGraph() -> RelationGraph {
         let docs = (try? readAll(seedsPath)) ?? []
         return GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state)).graph(for: docs)
