@@ -240,7 +240,18 @@ extension Resolution {
             emitPerson(p, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon, role: role)
             return j + 1
         }
-        let titleEnd = raw[j - 1].tokens.upperBound
+        var titleEnd = raw[j - 1].tokens.upperBound
+        // "نائب وزير الخارجية المصري السفير حمدي سند لوزا", "الموفد السعودي الأمير يزيد بن فرحان": an honorific
+        // (rank, courtesy title) between the title and the name.
+        if where_ != nil, let end = honorificEnd(at: titleEnd) {
+            var h = j
+            while h < raw.count && raw[h].tokens.lowerBound < end { h += 1 }
+            if h < raw.count, raw[h].tokens.lowerBound == end, onlySpaceBefore(end), let p = person(h, allowAmbiguous: true) {
+                emitPerson(p, tokens: raw[h].tokens, strip: raw[h].strip, method: .lexicon, role: role)
+                return h + 1
+            }
+            if discoverName(from: end) != nil { titleEnd = end }
+        }
         // An unknown name right after: discover the official.
         if let place = where_, let nameRange = discoverName(from: titleEnd) {
             let name = (nameRange.lowerBound..<nameRange.upperBound).map { text.normalized($0) }.joined(separator: " ")
@@ -423,6 +434,21 @@ extension Resolution {
         guard end - t >= 2 else { return nil }
         return t..<end
     }
+
+    /// The token after an honorific starting at token `t` (السفير، الأمير، الفريق أول …), if there is one.
+    func honorificEnd(at t: Int) -> Int? {
+        guard t < text.tokens.count, text.tokens[t].spaceOnlyBefore,
+              Self.honorifics.contains(FNV.hash(text.codes(of: t))) else { return nil }
+        if t + 1 < text.tokens.count, text.tokens[t + 1].spaceOnlyBefore,
+           FNV.hash(text.codes(of: t + 1)) == Self.first { return t + 2 }  // الفريق أول
+        return t + 1
+    }
+
+    static let honorifics: Set<UInt64> = Set([
+        "السفير", "الأمير", "الشيخ", "السيد", "السيدة", "الدكتور", "الدكتورة", "المستشار", "المشير", "الفريق", "اللواء",
+        "العميد", "العقيد", "المهندس", "الأستاذ", "القاضي", "الحاج", "الجنرال", "الأدميرال", "البروفيسور", "الإمام",
+    ].map { FNV.hash(NormalizedForm.codes(of: $0)) })
+    static let first = FNV.hash(NormalizedForm.codes(of: "أول"))
 
     /// Whether only spaces separate token `t` from the one before (no colon, quote or bracket).
     func onlySpaceBefore(_ t: Int) -> Bool {

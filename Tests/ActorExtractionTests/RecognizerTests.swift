@@ -62,6 +62,14 @@ struct RecognizerTests {
         #expect(ids("وأكد باقري أن القوات المسلحة جاهزة.", date: "2022-08-01") == ["mohammad-bagheri"])
     }
 
+    @Test("An honorific between a title and a name does not hide the name: السفير حمدي سند لوزا, الأمير يزيد بن فرحان")
+    func honorificsBetweenTitleAndName() {
+        let found = mentions("برئاسة نائب وزير الخارجية المصري السفير حمدي سند لوزا. وكان الموفد السعودي الأمير يزيد بن فرحان في بيروت.",
+                             date: "2021-05-06").filter { $0.kind == .person }
+        #expect(found.map(\.text) == ["حمدي سند لوزا", "يزيد بن فرحان"])
+        #expect(found.map(\.country) == ["EGY", "SAU"])
+    }
+
     @Test("A surname that is an ordinary word, or the second part of a compound name, is not learned")
     func commonWordsAreNotSurnames() {
         // سلام is "peace"; العزيز ends عبد العزيز.
