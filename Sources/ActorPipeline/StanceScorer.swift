@@ -89,6 +89,32 @@ struct StanceScorer {
     static let mediatedDisputeWeight = 0.4
     /// Weight of a trigger whose object is not an actor (رحبت بالخطوة) against one that governs an actor.
     static let otherObjectWeight = 0.35
+    /// Weight of a definite noun that the sentence goes on to evaluate (الاتفاق … بأنه خطأ).
+    static let evaluatedTopicWeight = 0.1
+
+    /// Whether a بأنه / بأنها / بأن follows trigger `t` within a few tokens: it is being described.
+    func isEvaluated(_ t: TriggerHit) -> Bool {
+        var i = t.tokens.upperBound
+        while i < min(text.tokens.count, t.tokens.upperBound + 4), Int(text.sentenceOfToken[i]) == t.sentence {
+            if Self.describedAs.contains(FNV.hash(text.codes(of: i))) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static let describedAs: Set<UInt64> = Set(["بأنه", "بأنها", "بأنهم", "بأن", "بكونه", "بكونها"].map { FNV.hash(NormalizedForm.codes(of: $0)) })
+    static let betweenWord = FNV.hash(NormalizedForm.codes(of: "بين"))
+
+    /// The first بين after trigger `t` in its sentence (within ``reach``), if any.
+    func betweenAfter(_ t: TriggerHit) -> Int? {
+        var i = t.tokens.upperBound
+        while i < min(text.tokens.count, t.tokens.upperBound + Self.reach), Int(text.sentenceOfToken[i]) == t.sentence {
+            if FNV.hash(text.codes(of: i)) == Self.betweenWord { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// How many tokens after a trigger an actor may start and still be its object or subject (أدانت تركيا،
     /// الضغط على نظام الأسد، بحث مع نظيره التركي).
     static let objectReach = 4
@@ -189,10 +215,16 @@ struct StanceScorer {
             // A definite noun (الاتفاق) is more often the topic than the relation: it counts less. So does a
             // trigger whose object is something other than an actor (رحبت بالخطوة، دعم الإرهاب): it relates
             // its subject to that thing, not to the other actor of the sentence.
-            let topic = (t.definiteNoun ? Self.topicWeight : 1) * (governsPair(t, x: x, y: y, actors: actors) ? 1 : Self.otherObjectWeight)
+            // A definite noun that is then evaluated ("وصف نتنياهو الاتفاق مع إيران بأنه خطأ تاريخي") is only the
+            // topic: the evaluation is the relation.
+            let definite = !t.definiteNoun ? 1 : (isEvaluated(t) ? Self.evaluatedTopicWeight : Self.topicWeight)
+            let topic = definite * (governsPair(t, x: x, y: y, actors: actors) ? 1 : Self.otherObjectWeight)
             // Mediation between two parties (توسطت مصر بين حماس وإسرائيل، وساطة قطرية بين واشنطن وطهران) presupposes
             // their dispute: for the two parties (both after it) it weighs as a mild conflict.
-            let parties = t.category == .mediate && !t.negated && pos < lo
+            // The parties are the actors after بين when the sentence has it (توسطت قطر بين أمريكا وإيران: Qatar is
+            // the mediator, not a party); otherwise both actors after the trigger.
+            let between = t.category == .mediate ? betweenAfter(t) : nil
+            let parties = t.category == .mediate && !t.negated && (between.map { lo > $0 } ?? (pos < lo))
             let sign = parties ? -Self.mediatedDisputeWeight : 1
             let weighted = (t.score * sign * topic / Double(1 + max(distance, 0)) * 1024).rounded() / 1024
             if weighted > 0 { result.cooperation += weighted } else { result.conflict += -weighted }

@@ -338,6 +338,20 @@ struct GraphBuildingTests {
         #expect(stateGraph("قررت عمان تخفيض تمثيلها الدبلوماسي لدى قطر.", date: "2017-06-07").node("OMN") != nil)
     }
 
+    @Test("The mediator before بين cooperates with each party; the parties after it are in dispute")
+    func mediatorAndParties() throws {
+        let g = stateGraph("وتوسطت قطر بين الولايات المتحدة وإيران.", date: "2023-09-19")
+        #expect(try #require(edge(g, "QAT", "USA")).stance > 0)
+        #expect(try #require(edge(g, "QAT", "IRN")).stance > 0)
+        #expect(try #require(edge(g, "USA", "IRN")).stance < 0)
+    }
+
+    @Test("A definite noun that the sentence evaluates is its topic: the evaluation decides (الاتفاق مع إيران بأنه خطأ تاريخي)")
+    func evaluatedTopic() throws {
+        let g = stateGraph("ووصف رئيس الوزراء الإسرائيلي بنيامين نتنياهو الاتفاق مع إيران بأنه \"خطأ تاريخي\".", date: "2015-07-14")
+        #expect(try #require(edge(g, "ISR", "IRN")).stance < 0)
+    }
+
     func builderGraph() -> RelationGraph {
         let docs = (try? readAll(seedsPath)) ?? []
         return GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state)).graph(for: docs)
