@@ -146,7 +146,7 @@ public struct CorpusBuilder: Sendable {
     }
 
     static func analyse(_ doc: Document, _ builder: GraphBuilder, fingerprint: Bool) -> Result {
-        let (graph, text) = builder.graphAndText(for: doc)
+        let (graph, text) = builder.graphAndText(for: doc, canonical: false)
         return Result(graph: graph, fingerprint: fingerprint ? Fingerprint(text) : nil)
     }
 }

@@ -11,10 +11,13 @@ import ActorText
 public struct GraphBuilder: Sendable {
     public let recognizer: Recognizer
     public let options: BuildOptions
+    /// `options.metadata`, computed once rather than once per document.
+    private let metadataOptions: [String: String]
 
     public init(recognizer: Recognizer, options: BuildOptions) {
         self.recognizer = recognizer
         self.options = options
+        self.metadataOptions = options.metadata
     }
 
     /// The mentions of a document (tokenized once).
@@ -57,11 +60,17 @@ public struct GraphBuilder: Sendable {
 
     /// The graph of one document and its tokenized text (for fingerprints).
     public func graphAndText(for document: Document) -> (RelationGraph, TokenizedText) {
+        graphAndText(for: document, canonical: true)
+    }
+
+    /// The graph of one document and its tokenized text. Without `canonical`, nodes and edges stay in
+    /// insertion order: enough for absorbing into an accumulator, which is canonicalized once at the end.
+    func graphAndText(for document: Document, canonical: Bool) -> (RelationGraph, TokenizedText) {
         let analysis = recognizer.analyze(TokenizedText(document.text), date: document.date)
         let text = analysis.text
         var graph = RelationGraph(metadata: GraphMetadata(
             documents: 1, dateFrom: document.date, dateTo: document.date,
-            sources: document.source.map { [$0] } ?? [], options: options.metadata))
+            sources: document.source.map { [$0] } ?? [], options: metadataOptions))
         // Window → actors in order of first mention, with that mention's first token and sentence.
         var windows: [Int: [(id: String, token: Int, sentence: Int)]] = [:]
         // Every mention of each actor (token, sentence), to relate the closest two mentions of a pair.
@@ -151,7 +160,7 @@ public struct GraphBuilder: Sendable {
             edge.addFlow(from: y, stance.backward)
             graph.addEdge(edge, evidenceCap: options.evidencePerEdge)
         }
-        graph.canonicalize()
+        if canonical { graph.canonicalize() }
         return (graph, text)
     }
 
