@@ -10,7 +10,27 @@ struct RawMatch {
     var proclitic: UInt8?
     /// Whether the first token carried the article (ال، or لل after ل).
     var article: Bool
-    var targets: [AliasTarget]
+    /// What the phrase may name. Set once: `cues` is derived from it.
+    let targets: [AliasTarget]
+    /// The context cues among `targets`, one bit per ``AliasTarget/Cue`` (by raw value): resolution asks
+    /// about cues several times per match, and a bit test spares comparing enum payloads.
+    let cues: UInt32
+
+    init(tokens: Range<Int>, strip: Int, proclitic: UInt8?, article: Bool, targets: [AliasTarget]) {
+        self.tokens = tokens
+        self.strip = strip
+        self.proclitic = proclitic
+        self.article = article
+        self.targets = targets
+        var cues: UInt32 = 0
+        for t in targets { if case .cue(let c) = t { cues |= 1 << UInt32(c.rawValue) } }
+        self.cues = cues
+    }
+
+    /// Whether the phrase is the cue `cue` (as `targets.contains(.cue(cue))`).
+    /// - Complexity: O(1).
+    @inline(__always)
+    func has(_ cue: AliasTarget.Cue) -> Bool { cues & (1 << UInt32(cue.rawValue)) != 0 }
 }
 
 extension CompiledLexicon {

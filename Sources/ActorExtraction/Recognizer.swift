@@ -132,7 +132,7 @@ struct Resolution {
 
     func has(_ k: Int, _ cue: AliasTarget.Cue) -> Bool {
         guard k >= 0, k < raw.count else { return false }
-        return raw[k].targets.contains(.cue(cue))
+        return raw[k].has(cue)
     }
 
     func isMedia(_ k: Int) -> Bool {
@@ -297,8 +297,8 @@ extension Recognizer {
                 var negated = false, cancelled = false
                 var b = k - 1
                 while b >= 0, m.tokens.lowerBound - raw[b].tokens.upperBound <= 1 {
-                    let cancels = raw[b].targets.contains(.cue(.cancellation))
-                    if cancels || raw[b].targets.contains(.cue(.negation)),
+                    let cancels = raw[b].has(.cancellation)
+                    if cancels || raw[b].has(.negation),
                        text.sentenceOfToken[raw[b].tokens.lowerBound] == text.sentenceOfToken[m.tokens.lowerBound] {
                         negated = true
                         cancelled = cancels
@@ -320,7 +320,7 @@ extension Recognizer {
         // "طالب وزير الخارجية الإيراني السعودية بوقف الغارات": طالب followed by an actor and then a word with
         // the preposition بـ is the verb "demanded", not the noun "student".
         var next = 0
-        for m in raw where m.targets.contains(.cue(.demandConstruction)) {
+        for m in raw where m.has(.demandConstruction) {
             let end = m.tokens.upperBound
             while next < mentions.count && mentions[next].tokens.lowerBound < end { next += 1 }
             guard next < mentions.count, mentions[next].tokens.lowerBound < end + 4 else { continue }
