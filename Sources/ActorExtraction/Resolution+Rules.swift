@@ -3,7 +3,7 @@ import ActorText
 
 extension Resolution {
     /// Walks the raw matches once, applying the rules in order of specificity.
-    mutating func run() {
+    func run() {
         var k = 0
         var venueEnd = -1  // token index just after the last capital taken as a venue
         var adjectiveEnd = -1  // token index just after the last adjective taken as a state
@@ -195,7 +195,7 @@ extension Resolution {
 
     /// title [+ state adjective | state name | organisation] [+ ،] [+ name].
     /// - Returns: the next raw index, or `nil` to let other rules look at `k`.
-    mutating func resolveTitle(at k: Int, role: RoleCode, place: String?) -> Int? {
+    func resolveTitle(at k: Int, role: RoleCode, place: String?) -> Int? {
         var j = k + 1
         var where_ = place
         var stateFromTitle: String? = nil
@@ -291,7 +291,7 @@ extension Resolution {
     }
 
     /// "نظيره التركي [هاكان فيدان]": the same office as the last person named, in another state.
-    mutating func resolveCounterpart(at k: Int) -> Int? {
+    func resolveCounterpart(at k: Int) -> Int? {
         let j = k + 1
         guard let s = stateAfter(k) else { return nil }
         if j + 1 < raw.count, adjacent(j, j + 1, allowComma: true), let p = person(j + 1, allowAmbiguous: true) {
@@ -319,7 +319,7 @@ extension Resolution {
     }
 
     /// "الوزير الروسي": a person of that state named before; "مسؤول تركي", "المسؤولين الروس": the state.
-    mutating func resolveGeneric(at k: Int) -> Int? {
+    func resolveGeneric(at k: Int) -> Int? {
         guard let s = stateAfter(k) else { return nil }
         let j = k + 1
         if j + 1 < raw.count, adjacent(j, j + 1, allowComma: true), let p = person(j + 1, allowAmbiguous: true) {
@@ -358,7 +358,7 @@ extension Resolution {
     }
 
     /// Whether a person of `place` (state or organisation) is named in the next raw matches of the sentence.
-    mutating func personOfPlaceAhead(_ place: String, after j: Int, within window: Int) -> Bool {
+    func personOfPlaceAhead(_ place: String, after j: Int, within window: Int) -> Bool {
         guard j < raw.count, j > 0 else { return false }
         let sentence = text.sentenceOfToken[raw[j - 1].tokens.lowerBound]
         var m = j
