@@ -386,13 +386,13 @@ extension Resolution {
     func discoverName(from t: Int) -> Range<Int>? {
         let tokens = text.tokens
         guard t < tokens.count, tokens[t].boundaryBefore == .space || tokens[t].boundaryBefore == .clause else { return nil }
-        guard lexicon.givenNames[FNV.hash(text.codes(of: t))] != nil else { return nil }
+        guard lexicon.givenNames[text.hashes[t]] != nil else { return nil }
         // على and علي normalise alike; the original spelling tells the preposition from the name.
         let written = text.original(tokens: t..<(t + 1))
         if StopWords.writtenPrepositions.contains(written) { return nil }
         var end = t + 1
         while end < tokens.count, end - t < 4, tokens[end].boundaryBefore == .space, onlySpaceBefore(end) {
-            if StopWords.contains(FNV.hash(text.codes(of: end))) || startsLexiconPhrase(end) { break }
+            if StopWords.contains(text.hashes[end]) || startsLexiconPhrase(end) { break }
             end += 1
         }
         // A lone given name is not a name; "عبد" needs its second part.

@@ -9,6 +9,9 @@ public struct TokenizedText: Sendable {
     public private(set) var tokens: [Token] = []
     /// Normalised letter codes of all tokens, back to back (see ``ArabicAlphabet``).
     public private(set) var codes: [UInt8] = []
+    /// For each token, the FNV-1a hash of its codes (`FNV.hash(codes(of: i))`), computed while tokenizing
+    /// (for fingerprints and word lists). Invariant: `hashes.count == tokens.count`.
+    public private(set) var hashes: [UInt64] = []
     public private(set) var sentences: [Segment] = []
     /// Clauses: sentences split at commas and at contrast words (بينما، في حين، لكن …). Computed on
     /// demand, since most uses need only sentences.
@@ -63,6 +66,7 @@ public struct TokenizedText: Sendable {
 
     private mutating func scan(_ buf: UnsafeBufferPointer<UInt8>, withSegments: Bool) {
         var outTokens: [Token] = []
+        var outHashes: [UInt64] = []
         var outClosing: [(tokens: Int32, end: Int32, utf8End: Int32)] = []
         let n = buf.count
         // A letter is at least one byte, so there are at most `n` codes: they are written straight into an
@@ -74,8 +78,11 @@ public struct TokenizedText: Sendable {
                     // Both tables have 0x700 entries; they are read only below 0x700.
                     // All state of the loop is local to this closure (captured variables live in memory).
                     var tokens: [Token] = []
+                    var hashes: [UInt64] = []
                     var closing: [(tokens: Int32, end: Int32, utf8End: Int32)] = []
                     tokens.reserveCapacity(n / 8)
+                    hashes.reserveCapacity(n / 8)
+                    var hash = FNV.offset  // of the current token's codes so far
                     var codeCount = 0
                     var i = 0
                     var scalarIndex: Int32 = 0
@@ -120,7 +127,9 @@ public struct TokenizedText: Sendable {
                             if !inToken {
                                 inToken = true
                                 tokStart = scalarIndex; tokUTF8 = Int32(i); tokCode = Int32(codeCount)
+                                hash = FNV.offset
                             }
+                            hash = (hash ^ UInt64(code)) &* FNV.prime
                             dst[codeCount] = code
                             codeCount += 1
                             prevWasDigit = isDigit
@@ -132,6 +141,7 @@ public struct TokenizedText: Sendable {
                                 tokens.append(Token(
                                     start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(i),
                                     codeStart: tokCode, codeEnd: Int32(codeCount), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
+                                hashes.append(hash)
                                 pending = .space
                                 onlySpace = true
                             }
@@ -152,14 +162,17 @@ public struct TokenizedText: Sendable {
                         tokens.append(Token(
                             start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(n),
                             codeStart: tokCode, codeEnd: Int32(codeCount), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
+                        hashes.append(hash)
                     }
                     outTokens = tokens
+                    outHashes = hashes
                     outClosing = closing
                     return codeCount
                 }
             }
         }
         self.tokens = outTokens
+        self.hashes = outHashes
         self.codes = codes
         self.closing = outClosing
     }
@@ -266,7 +279,7 @@ enum ContrastWords {
 
     /// Whether the contrast word at `t` carries a pronoun for the same subject (لكنها غير كافية).
     static func isPronominal(_ text: TokenizedText, at t: Int) -> Bool {
-        pronominal.contains(FNV.hash(text.codes(of: t)))
+        pronominal.contains(text.hashes[t])
     }
 
     /// If a contrast expression starts at token `t`, its length in tokens.
@@ -274,11 +287,11 @@ enum ContrastWords {
     static func match(_ text: TokenizedText, at t: Int) -> Int? {
         let tok = text.tokens[t]
         guard tok.length >= 2, tok.length <= 6, firstLetters[Int(text.codes[Int(tok.codeStart)])] else { return nil }
-        let h = FNV.hash(text.codes(of: t))
+        let h = text.hashes[t]
         if single.contains(h) { return 1 }
         guard t + 1 < text.tokens.count else { return nil }
-        if fi.contains(h) { return FNV.hash(text.codes(of: t + 1)) == hin ? 2 : nil }
-        if beforeAn.contains(h) { return FNV.hash(text.codes(of: t + 1)) == an ? 2 : nil }
+        if fi.contains(h) { return text.hashes[t + 1] == hin ? 2 : nil }
+        if beforeAn.contains(h) { return text.hashes[t + 1] == an ? 2 : nil }
         return nil
     }
 }
