@@ -80,6 +80,7 @@ let package = Package(
             name: "ActorgraphCLITests",
             dependencies: ["actorgraph", "ActorPipeline", "ActorCorpus", "ActorGraph"]
         ),
+        .testTarget(name: "ActorCorpusTests", dependencies: ["ActorCorpus"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzEntries"]),
     ],
     swiftLanguageModes: [.v6]

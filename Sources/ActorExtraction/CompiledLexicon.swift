@@ -19,6 +19,13 @@ public struct CompiledLexicon: Sendable {
     /// word with the article is then a common noun (الصالح، العقار "real estate"، الدار، المبارك، الحماس).
     private(set) var refusesArticle: [Int32: Set<AliasTarget>] = [:]
     private var nodeCount: Int32 = 1
+    /// Per trie node, what the scan asks about every candidate, in one small contiguous array: bit 0, a
+    /// phrase ends there (`terminals` not empty); bit 1, it has `needsArticle` targets; bit 2, it has
+    /// `refusesArticle` targets. Set once the lexicon is built.
+    private(set) var nodeFlags: [UInt8] = []
+    /// Per trie node, the context cues among its terminal targets (one bit per ``AliasTarget/Cue`` raw value).
+    private(set) var terminalCues: [UInt32] = []
+    static let terminalFlag: UInt8 = 1, needsArticleFlag: UInt8 = 2, refusesArticleFlag: UInt8 = 4
     /// For each (role, state), the officeholders, for resolving titles by date.
     private(set) var officeholders: [OfficeKey: [(id: String, role: Role)]] = [:]
     /// FNV hashes of the normalised given names (article kept), for discovering officials not in the
@@ -80,6 +87,13 @@ public struct CompiledLexicon: Sendable {
         // Raw forms, without removing an initial ال: ألان (Alain) must not become أن.
         for name in knowledge.givenNames { givenNames.set(FNV.hash(NormalizedForm.codes(of: name)), 0) }
         for word in knowledge.commonWords { commonWords.set(FNV.hash(NormalizedForm.codes(of: word)), 0) }
+        nodeFlags = terminals.indices.map { node in
+            var f: UInt8 = terminals[node].isEmpty ? 0 : Self.terminalFlag
+            if needsArticle[Int32(node)]?.isEmpty == false { f |= Self.needsArticleFlag }
+            if refusesArticle[Int32(node)]?.isEmpty == false { f |= Self.refusesArticleFlag }
+            return f
+        }
+        terminalCues = terminals.map { RawMatch.cueMask($0) }
     }
 
     /// Adds a name; names ending in يا also get the يه (ـية) spelling: سوريا / سورية.

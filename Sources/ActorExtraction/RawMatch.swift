@@ -10,7 +10,33 @@ struct RawMatch {
     var proclitic: UInt8?
     /// Whether the first token carried the article (ال، or لل after ل).
     var article: Bool
-    var targets: [AliasTarget]
+    /// What the phrase may name. Set once: `cues` is derived from it.
+    let targets: [AliasTarget]
+    /// The context cues among `targets`, one bit per ``AliasTarget/Cue`` (by raw value): resolution asks
+    /// about cues several times per match, and a bit test spares comparing enum payloads.
+    let cues: UInt32
+
+    /// - Parameter cues: `cueMask(targets)`, when the caller knows it.
+    init(tokens: Range<Int>, strip: Int, proclitic: UInt8?, article: Bool, targets: [AliasTarget], cues: UInt32? = nil) {
+        self.tokens = tokens
+        self.strip = strip
+        self.proclitic = proclitic
+        self.article = article
+        self.targets = targets
+        self.cues = cues ?? Self.cueMask(targets)
+    }
+
+    /// The context cues among `targets`, one bit per ``AliasTarget/Cue`` raw value.
+    static func cueMask(_ targets: [AliasTarget]) -> UInt32 {
+        var cues: UInt32 = 0
+        for t in targets { if case .cue(let c) = t { cues |= 1 << UInt32(c.rawValue) } }
+        return cues
+    }
+
+    /// Whether the phrase is the cue `cue` (as `targets.contains(.cue(cue))`).
+    /// - Complexity: O(1).
+    @inline(__always)
+    func has(_ cue: AliasTarget.Cue) -> Bool { cues & (1 << UInt32(cue.rawValue)) != 0 }
 }
 
 extension CompiledLexicon {
@@ -65,20 +91,28 @@ extension CompiledLexicon {
                     }
                     if best.end > 0 {
                         var targets = terminals[Int(best.node)]
-                        if !best.article, let needy = needsArticle[best.node] { targets.removeAll { needy.contains($0) } }
-                        if best.article, let bare = refusesArticle[best.node] { targets.removeAll { bare.contains($0) } }
+                        // Article rules never remove cues (only names have them), so the node's cues stand.
+                        var cues = terminalCues[Int(best.node)]
+                        let flags = nodeFlags[Int(best.node)]
+                        if !best.article, flags & Self.needsArticleFlag != 0, let needy = needsArticle[best.node] {
+                            targets.removeAll { needy.contains($0) }
+                        }
+                        if best.article, flags & Self.refusesArticleFlag != 0, let bare = refusesArticle[best.node] {
+                            targets.removeAll { bare.contains($0) }
+                        }
                         if best.end - i > 1 {
                             // A phrase keeps the context cues of its last word: "تعزيز العلاقات التركية" is a
                             // trigger, and العلاقات still makes the adjective after it a state.
                             let ls = Int(tokens[best.end - 1].codeStart), le = Int(tokens[best.end - 1].codeEnd)
                             if let w = look(codes, ls, le, canonical: true), let node = child(0, w.id) {
                                 for t in terminals[Int(node)] where t.isCue && !targets.contains(t) { targets.append(t) }
+                                cues |= terminalCues[Int(node)]
                             }
                         }
                         if !targets.isEmpty {
                             matches.append(RawMatch(
                                 tokens: i..<best.end, strip: best.strip, proclitic: best.clitic == 0 ? nil : best.clitic,
-                                article: best.article, targets: targets))
+                                article: best.article, targets: targets, cues: cues))
                         }
                         i = best.end
                     } else {
@@ -167,13 +201,13 @@ extension CompiledLexicon {
                 _ tokens: UnsafeBufferPointer<Token>, _ codes: UnsafeBufferPointer<UInt8>) {
         guard let word, var node = child(0, word.id) else { return }
         var j = i + 1
-        if !terminals[Int(node)].isEmpty, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }
+        if nodeFlags[Int(node)] & Self.terminalFlag != 0, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }
         while j < tokens.count, tokens[j].spaceOnlyBefore {
             let js = Int(tokens[j].codeStart), je = Int(tokens[j].codeEnd)
             guard let w = vocabulary.lookup(codes, Canonical.start(codes, js..<je)..<je), let next = child(node, w) else { break }
             node = next
             j += 1
-            if !terminals[Int(node)].isEmpty, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }
+            if nodeFlags[Int(node)] & Self.terminalFlag != 0, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }
         }
     }
 }

@@ -25,7 +25,7 @@ public struct Recognizer: Sendable {
     /// The raw lexicon matches of `text` and the mentions resolved from them.
     func resolve(_ text: TokenizedText, date: String?) -> (raw: [RawMatch], mentions: [Mention]) {
         let raw = lexicon.scan(text)
-        var r = Resolution(recognizer: self, text: text, date: date, raw: raw)
+        let r = Resolution(recognizer: self, text: text, date: date, raw: raw)
         r.run()
         return (raw, r.mentions)
     }
@@ -48,7 +48,11 @@ public struct Recognizer: Sendable {
 }
 
 /// The per-document resolution state.
-struct Resolution {
+///
+/// A class, not a struct: the rules are many small methods over a large state (457 bytes), and as a struct
+/// every call from a mutating rule copied it and retained its fields (memcpy and retain/release were 4% of
+/// a corpus build). Used by one thread, for one document.
+final class Resolution {
     let recognizer: Recognizer
     let text: TokenizedText
     let date: String?
@@ -74,7 +78,7 @@ struct Resolution {
     var affiliations: [String: (country: String?, organization: String?)] = [:]
 
     /// The state and organisation a known official speaks for on the document's date (cached).
-    mutating func affiliation(_ id: String) -> (country: String?, organization: String?) {
+    func affiliation(_ id: String) -> (country: String?, organization: String?) {
         if let a = affiliations[id] { return a }
         let a = (kb.country(ofOfficial: id, at: date), kb.organization(ofOfficial: id, at: date))
         affiliations[id] = a
@@ -135,7 +139,7 @@ struct Resolution {
 
     func has(_ k: Int, _ cue: AliasTarget.Cue) -> Bool {
         guard k >= 0, k < raw.count else { return false }
-        return raw[k].targets.contains(.cue(cue))
+        return raw[k].has(cue)
     }
 
     func isMedia(_ k: Int) -> Bool {
@@ -176,7 +180,7 @@ struct Resolution {
         return (start, Int(last.end), u8, Int(last.utf8End))
     }
 
-    mutating func emit(_ id: String, kind: ActorKind, country: String?, tokens: Range<Int>, strip: Int,
+    func emit(_ id: String, kind: ActorKind, country: String?, tokens: Range<Int>, strip: Int,
                        method: MentionMethod, role: RoleCode? = nil) {
         let sp = span(tokens, strip: strip)
         let surface = text.original(utf8: sp.u8s..<sp.u8e)
@@ -197,7 +201,7 @@ struct Resolution {
     }
 
     /// Counts a mention of state `c` for salience and kingdoms.
-    mutating func countState(_ c: String) {
+    func countState(_ c: String) {
         let n = stateCounts[c, default: 0] + 1
         stateCounts[c] = n
         if let s = salient {
@@ -210,7 +214,7 @@ struct Resolution {
         if recognizer.lexicon.kingdoms.contains(c) { lastKingdom = c }
     }
 
-    mutating func emitPerson(_ id: String, tokens: Range<Int>, strip: Int, method: MentionMethod, role: RoleCode? = nil) {
+    func emitPerson(_ id: String, tokens: Range<Int>, strip: Int, method: MentionMethod, role: RoleCode? = nil) {
         emit(id, kind: .person, country: affiliation(id).country ?? officeCountry(id),
              tokens: tokens, strip: strip, method: method, role: role)
     }
@@ -339,8 +343,8 @@ extension Recognizer {
                 var negated = false, cancelled = false
                 var b = k - 1
                 while b >= 0, m.tokens.lowerBound - raw[b].tokens.upperBound <= 1 {
-                    let cancels = raw[b].targets.contains(.cue(.cancellation))
-                    if cancels || raw[b].targets.contains(.cue(.negation)),
+                    let cancels = raw[b].has(.cancellation)
+                    if cancels || raw[b].has(.negation),
                        text.sentenceOfToken[raw[b].tokens.lowerBound] == text.sentenceOfToken[m.tokens.lowerBound] {
                         // A negated cancellation keeps the act: "لن تخفف ضغوطها" (will not ease its pressure).
                         let doubled = cancels && b > 0 && raw[b].tokens.lowerBound - raw[b - 1].tokens.upperBound <= 1
@@ -365,7 +369,7 @@ extension Recognizer {
         // "طالب وزير الخارجية الإيراني السعودية بوقف الغارات": طالب followed by an actor and then a word with
         // the preposition بـ is the verb "demanded", not the noun "student".
         var next = 0
-        for m in raw where m.targets.contains(.cue(.demandConstruction)) {
+        for m in raw where m.has(.demandConstruction) {
             let end = m.tokens.upperBound
             while next < mentions.count && mentions[next].tokens.lowerBound < end { next += 1 }
             guard next < mentions.count, mentions[next].tokens.lowerBound < end + 4 else { continue }

@@ -3,7 +3,7 @@ import ActorText
 
 extension Resolution {
     /// Walks the raw matches once, applying the rules in order of specificity.
-    mutating func run() {
+    func run() {
         var k = 0
         var venueEnd = -1  // token index just after the last capital taken as a venue
         var adjectiveEnd = -1  // token index just after the last adjective taken as a state
@@ -215,7 +215,7 @@ extension Resolution {
 
     /// title [+ state adjective | state name | organisation] [+ ،] [+ name].
     /// - Returns: the next raw index, or `nil` to let other rules look at `k`.
-    mutating func resolveTitle(at k: Int, role: RoleCode, place: String?) -> Int? {
+    func resolveTitle(at k: Int, role: RoleCode, place: String?) -> Int? {
         var j = k + 1
         var where_ = place
         var stateFromTitle: String? = nil
@@ -322,7 +322,7 @@ extension Resolution {
     }
 
     /// "نظيره التركي [هاكان فيدان]": the same office as the last person named, in another state.
-    mutating func resolveCounterpart(at k: Int) -> Int? {
+    func resolveCounterpart(at k: Int) -> Int? {
         let j = k + 1
         guard let s = stateAfter(k) else { return nil }
         if j + 1 < raw.count, adjacent(j, j + 1, allowComma: true), let p = person(j + 1, allowAmbiguous: true) {
@@ -350,7 +350,7 @@ extension Resolution {
     }
 
     /// "الوزير الروسي": a person of that state named before; "مسؤول تركي", "المسؤولين الروس": the state.
-    mutating func resolveGeneric(at k: Int) -> Int? {
+    func resolveGeneric(at k: Int) -> Int? {
         guard let s = stateAfter(k) else { return nil }
         let j = k + 1
         if j + 1 < raw.count, adjacent(j, j + 1, allowComma: true), let p = person(j + 1, allowAmbiguous: true) {
@@ -389,7 +389,7 @@ extension Resolution {
     }
 
     /// Whether a person of `place` (state or organisation) is named in the next raw matches of the sentence.
-    mutating func personOfPlaceAhead(_ place: String, after j: Int, within window: Int) -> Bool {
+    func personOfPlaceAhead(_ place: String, after j: Int, within window: Int) -> Bool {
         guard j < raw.count, j > 0 else { return false }
         let sentence = text.sentenceOfToken[raw[j - 1].tokens.lowerBound]
         var m = j
@@ -418,13 +418,13 @@ extension Resolution {
     func discoverName(from t: Int) -> Range<Int>? {
         let tokens = text.tokens
         guard t < tokens.count, tokens[t].boundaryBefore == .space || tokens[t].boundaryBefore == .clause else { return nil }
-        guard lexicon.givenNames[FNV.hash(text.codes(of: t))] != nil else { return nil }
+        guard lexicon.givenNames[text.hashes[t]] != nil else { return nil }
         // على and علي normalise alike; the original spelling tells the preposition from the name.
         let written = text.original(tokens: t..<(t + 1))
         if StopWords.writtenPrepositions.contains(written) { return nil }
         var end = t + 1
         while end < tokens.count, end - t < 4, tokens[end].boundaryBefore == .space, onlySpaceBefore(end) {
-            let h = FNV.hash(text.codes(of: end))
+            let h = text.hashes[end]
             if StopWords.contains(h) || startsLexiconPhrase(end) { break }
             // After the first two words an ordinary word ends the name ("أيوب القرا القريب جدا").
             if end - t >= 2, lexicon.commonWords[h] != nil, lexicon.givenNames[h] == nil { break }

@@ -16,7 +16,7 @@ import ActorText
 extension Resolution {
     /// Learns the surname tokens of person `id` named in full at `tokens`.
     /// - Complexity: O(n) in the name's letters.
-    mutating func learnSurnames(of id: String, tokens: Range<Int>) {
+    func learnSurnames(of id: String, tokens: Range<Int>) {
         guard tokens.count >= 2 else { return }
         // A discovered name may run on into ordinary words ("أيوب القرا القريب"): only its second word is taken.
         let learned = id.hasPrefix("new:") ? tokens.lowerBound + 1..<tokens.lowerBound + 2 : tokens.dropFirst()
@@ -59,7 +59,7 @@ extension Resolution {
 
     /// Emits the learned surnames among tokens `from..<to` that no lexicon match covers, in text order.
     /// - Complexity: O(to − from).
-    mutating func emitSurnames(from: Int, to: Int) {
+    func emitSurnames(from: Int, to: Int) {
         guard !surnames.isEmpty else { return }
         let start = max(from, mentions.last?.tokens.upperBound ?? 0)
         guard start < to else { return }

@@ -35,3 +35,32 @@ extension RelationGraph {
         replace(nodes: cleared, edges: edges)
     }
 }
+
+/// The nodes and edges one document (or any part of a corpus) adds to a graph, before they join it: what a
+/// corpus build hands from the workers that analyse documents to the accumulators, without the indexes of a
+/// ``RelationGraph``.
+///
+/// Invariants: node ids are unique, edge keys are unique, and each edge's evidence is sorted and capped as
+/// ``RelationGraph/addEdge(_:evidenceCap:)`` leaves it.
+public struct GraphContribution: Sendable {
+    public var metadata: GraphMetadata
+    public var nodes: [Node]
+    public var edges: [Edge]
+
+    public init(metadata: GraphMetadata, nodes: [Node], edges: [Edge]) {
+        self.metadata = metadata
+        self.nodes = nodes
+        self.edges = edges
+    }
+}
+
+extension RelationGraph {
+    /// Adds a contribution into this graph in place, as ``absorb(_:evidenceCap:)`` adds a graph with the
+    /// same metadata, nodes and edges.
+    /// - Complexity: O(n' + e') for the contribution's nodes and edges.
+    public mutating func absorb(_ part: GraphContribution, evidenceCap: Int = .max) {
+        metadata = metadata.merged(with: part.metadata)
+        for n in part.nodes { addNode(n) }
+        for e in part.edges { addEdge(e, evidenceCap: evidenceCap) }
+    }
+}

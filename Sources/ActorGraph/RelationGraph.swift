@@ -157,7 +157,7 @@ extension Node {
 
 extension Edge {
     /// Folds another record of the same relation into this one. Commutative and associative.
-    mutating func absorb(_ other: Edge, evidenceCap: Int) {
+    public mutating func absorb(_ other: Edge, evidenceCap: Int) {
         count += other.count
         weight += other.weight
         cooperation += other.cooperation

@@ -83,7 +83,7 @@ public struct CorpusBuilder: Sendable {
             seen += docs.count
             let results = analyse(docs)
             // Reprints are decided in input order (the first of a story is kept), then absorbed in parallel.
-            var kept: [(graph: RelationGraph, labels: [String])] = []
+            var kept: [(part: GraphContribution, labels: [String])] = []
             kept.reserveCapacity(docs.count)
             for (doc, result) in zip(docs, results) {
                 summary.bytes += doc.text.utf8.count
@@ -94,7 +94,7 @@ public struct CorpusBuilder: Sendable {
                 summary.stories += 1
                 let labels: [String]
                 if let periods { labels = doc.date.map { periods.labels(for: $0) } ?? [] } else { labels = [""] }
-                kept.append((result.graph, labels))
+                kept.append((result.part, labels))
             }
             accumulators.absorb(kept, workers: jobs)
             progress?(seen)
@@ -119,7 +119,8 @@ public struct CorpusBuilder: Sendable {
     }
 
     struct Result: Sendable {
-        var graph: RelationGraph
+        /// What the document adds to the graph.
+        var part: GraphContribution
         /// `nil` when reprints are not folded (no need to compute it).
         var fingerprint: Fingerprint?
     }
@@ -146,8 +147,8 @@ public struct CorpusBuilder: Sendable {
     }
 
     static func analyse(_ doc: Document, _ builder: GraphBuilder, fingerprint: Bool) -> Result {
-        let (graph, text) = builder.graphAndText(for: doc)
-        return Result(graph: graph, fingerprint: fingerprint ? Fingerprint(text) : nil)
+        let (part, text) = builder.contribution(for: doc)
+        return Result(part: part, fingerprint: fingerprint ? Fingerprint(text) : nil)
     }
 }
 
@@ -163,9 +164,9 @@ private final class Accumulators: @unchecked Sendable {
         self.evidenceCap = evidenceCap
     }
 
-    /// Absorbs `items` (graph and period labels), item `i` by worker `i % workers`.
+    /// Absorbs `items` (a document's contribution and its period labels), item `i` by worker `i % workers`.
     /// Safe because each worker touches only its own accumulator, and the call returns after all finished.
-    func absorb(_ items: [(graph: RelationGraph, labels: [String])], workers: Int) {
+    func absorb(_ items: [(part: GraphContribution, labels: [String])], workers: Int) {
         let w = min(workers, graphs.count, items.count)
         guard w > 0 else { return }
         let cap = evidenceCap, empty = self.empty
@@ -174,7 +175,7 @@ private final class Accumulators: @unchecked Sendable {
             let work: @Sendable (Int) -> Void = { k in
                 var i = k
                 while i < items.count {
-                    for label in items[i].labels { base[k][label, default: empty].absorb(items[i].graph, evidenceCap: cap) }
+                    for label in items[i].labels { base[k][label, default: empty].absorb(items[i].part, evidenceCap: cap) }
                     i += w
                 }
             }

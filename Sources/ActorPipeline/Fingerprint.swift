@@ -32,10 +32,9 @@ public struct Fingerprint: Sendable, Hashable {
                     }
                     pending = 0
                 }
-                text.codes.withUnsafeBufferPointer { codes in
+                text.hashes.withUnsafeBufferPointer { hashes in
                     for i in 0..<n {
-                        let t = text.tokens[i]
-                        let h = FNV.hash(UnsafeBufferPointer(rebasing: codes[Int(t.codeStart)..<Int(t.codeEnd)]))
+                        let h = hashes[i]  // FNV of the token's codes, from the tokenizer
                         exact = (exact ^ h) &* FNV.prime
                         window = (window.1, window.2, h)
                         if i >= 2 {

@@ -11,10 +11,13 @@ import ActorText
 public struct GraphBuilder: Sendable {
     public let recognizer: Recognizer
     public let options: BuildOptions
+    /// `options.metadata`, computed once rather than once per document.
+    private let metadataOptions: [String: String]
 
     public init(recognizer: Recognizer, options: BuildOptions) {
         self.recognizer = recognizer
         self.options = options
+        self.metadataOptions = options.metadata
     }
 
     /// The mentions of a document (tokenized once).
@@ -57,102 +60,185 @@ public struct GraphBuilder: Sendable {
 
     /// The graph of one document and its tokenized text (for fingerprints).
     public func graphAndText(for document: Document) -> (RelationGraph, TokenizedText) {
+        let (part, text) = contribution(for: document)
+        var graph = RelationGraph(metadata: part.metadata, nodes: part.nodes, edges: part.edges)
+        graph.canonicalize()
+        return (graph, text)
+    }
+
+    /// One actor of a document: its first mention, its mentions (token, sentence, window) in text order and
+    /// the number of windows it occurs in.
+    private struct DocumentActor {
+        var id: String
+        var first: Mention
+        var occurrences: [(token: Int, sentence: Int, window: Int)] = []
+        var windows = 0
+    }
+
+    /// An unordered pair of actors (indices into the document's actors) in one sentence (`-1`: anywhere).
+    private struct PairKey: Hashable {
+        var low: Int32
+        var high: Int32
+        var sentence: Int
+
+        init(_ a: Int, _ b: Int, sentence: Int) {
+            low = Int32(min(a, b))
+            high = Int32(max(a, b))
+            self.sentence = sentence
+        }
+    }
+
+    /// The nodes, edges and metadata one document adds to a graph, and its tokenized text.
+    ///
+    /// Actors are numbered in order of first mention and handled by number (no string-keyed tables per
+    /// mention or pair); the edges of one pair over several windows are folded here, so each node and
+    /// edge is handed over once. Absorbing the result gives the same graph as absorbing
+    /// ``graphAndText(for:)``'s.
+    /// - Complexity: O(t + Σ m²) for t tokens and m actors per window.
+    func contribution(for document: Document) -> (GraphContribution, TokenizedText) {
         let analysis = recognizer.analyze(TokenizedText(document.text), date: document.date)
         let text = analysis.text
-        var graph = RelationGraph(metadata: GraphMetadata(
+        let metadata = GraphMetadata(
             documents: 1, dateFrom: document.date, dateTo: document.date,
-            sources: document.source.map { [$0] } ?? [], options: options.metadata))
-        // Window → actors in order of first mention, with that mention's first token and sentence.
-        var windows: [Int: [(id: String, token: Int, sentence: Int)]] = [:]
-        // Every mention of each actor (token, sentence), to relate the closest two mentions of a pair.
-        var occurrences: [String: [(token: Int, sentence: Int, window: Int)]] = [:]
+            sources: document.source.map { [$0] } ?? [], options: metadataOptions)
+        var actors: [DocumentActor] = []
+        var actorIndex: [String: Int] = [:]
+        // Windows in increasing order, each with its actors in order of first mention and that mention's
+        // first token and sentence.
+        var windows: [(window: Int, actors: [(actor: Int, token: Int, sentence: Int)])] = []
         // Pairs of actors coordinated in a sentence (روسيا والصين، إيران وروسيا وسوريا): every two members
         // of one list.
-        var coordinated = Set<String>()
-        var list: [String] = []
+        var coordinated = Set<PairKey>()
+        var list: [Int] = []
         var listEnd = -1
         var listStart = -1
         for m in analysis.mentions {
             guard let id = nodeID(for: m) else { continue }
-            if !list.isEmpty, Self.coordinated(after: listEnd, mention: m, in: text), !Self.afterBetween(listStart, in: text) {
-                for other in list where other != id {
-                    coordinated.insert(Self.pairKey(other, id, sentence: m.sentence))
-                }
-                list.append(id)
+            let a: Int
+            if let known = actorIndex[id] {
+                a = known
             } else {
-                list = [id]
+                a = actors.count
+                actorIndex[id] = a
+                actors.append(DocumentActor(id: id, first: m))
+            }
+            if !list.isEmpty, Self.coordinated(after: listEnd, mention: m, in: text), !Self.afterBetween(listStart, in: text) {
+                for other in list where other != a {
+                    coordinated.insert(PairKey(other, a, sentence: m.sentence))
+                }
+                list.append(a)
+            } else {
+                list = [a]
                 listStart = m.tokens.lowerBound
             }
             listEnd = m.tokens.upperBound
-            if graph.node(id) == nil, let node = describeNode(id, mention: m, date: document.date) {
-                graph.addNode(node)
-            }
-            graph.updateNode(id) { $0.mentions += 1 }
             let w = window(of: m, in: text)
-            if windows[w]?.contains(where: { $0.id == id }) != true {
-                windows[w, default: []].append((id, m.tokens.lowerBound, m.sentence))
+            // Windows come in text order, so the search almost always ends at the last one.
+            var slot = windows.count
+            while slot > 0 && windows[slot - 1].window >= w { slot -= 1 }
+            if slot == windows.count || windows[slot].window != w { windows.insert((w, []), at: slot) }
+            if !windows[slot].actors.contains(where: { $0.actor == a }) {
+                windows[slot].actors.append((a, m.tokens.lowerBound, m.sentence))
+                actors[a].windows += 1
             }
-            occurrences[id, default: []].append((m.tokens.lowerBound, m.sentence, w))
+            actors[a].occurrences.append((m.tokens.lowerBound, m.sentence, w))
         }
-        for (_, actors) in windows { for a in actors { graph.updateNode(a.id) { $0.windows += 1 } } }
-        graph.metadata.windows = windows.count
-        var actorsPerSentence: [Int: Set<String>] = [:]
-        for (id, list) in occurrences { for o in list { actorsPerSentence[o.sentence, default: []].insert(id) } }
-        let scorer = StanceScorer(text: text, triggers: analysis.triggers,
-                                  sentences: Set(actorsPerSentence.filter { $0.value.count > 1 }.keys),
-                                  actors: occurrences.values.flatMap { $0 }.reduce(into: [Int: [Int]]()) { $0[$1.sentence, default: []].append($1.token) },
-                                  actorAt: occurrences.reduce(into: [Int: String]()) { map, entry in
-                                      for o in entry.value { map[o.token] = entry.key }
-                                  })
-        // First every pair's stance in every window, then the edges: a window with no word relating the pair
-        // takes, weakly, the sign the pair has in the rest of the article (see `contextWeight`).
-        var scored: [(w: Int, x: String, y: String, stance: PairStance)] = []
-        var articleNet: [String: Double] = [:]
-        for (w, actors) in windows.sorted(by: { $0.key < $1.key }) where actors.count > 1 {
-            for p in 0..<actors.count {
-                for q in (p + 1)..<actors.count {
-                    let x = actors[p], y = actors[q]
-                    // Stance needs both in one sentence; larger windows count co-occurrence only across sentences.
-                    // The closest mentions of the two in one sentence of the window, preferring a pair that no
-                    // contrast word separates ("… واشنطن …، فيما رحب نتنياهو بموقف واشنطن").
-                    let inWindow = { (id: String) in (occurrences[id] ?? []).filter { $0.window == w }.map { (token: $0.token, sentence: $0.sentence) } }
-                    // Coordination holds in the sentence where the two are listed together, not elsewhere in the
-                    // document ("دعا موسكو وأنقرة إلى التهدئة" does not make them allies in "أسقطت تركيا طائرة روسية").
-                    let stance = scorer.closestPair(inWindow(x.id), inWindow(y.id)).map {
-                        scorer.score(x: x.id, px: $0.px, y: y.id, py: $0.py, sentence: $0.sentence,
-                                     coordinated: coordinated.contains(Self.pairKey(x.id, y.id, sentence: $0.sentence)))
-                    } ?? PairStance()
-                    scored.append((w, x.id, y.id, stance))
-                    if stance.trigger != nil { articleNet[Self.pairKey(x.id, y.id, sentence: -1), default: 0] += stance.net }
+        var nodes: [Node] = []
+        nodes.reserveCapacity(actors.count)
+        for actor in actors {
+            guard var node = describeNode(actor.id, mention: actor.first, date: document.date) else { continue }
+            node.mentions += actor.occurrences.count
+            node.windows += actor.windows
+            nodes.append(node)
+        }
+        var partMetadata = metadata
+        partMetadata.windows = windows.count
+
+        // Sentences with two or more actors, the actors' first tokens by sentence, the actor at each token.
+        var actorsBySentence: [Int: [Int]] = [:]
+        var actorAt: [Int: String] = [:]
+        var firstActorOfSentence: [Int: Int] = [:]
+        var sharedSentences = Set<Int>()
+        for (a, actor) in actors.enumerated() {
+            for o in actor.occurrences {
+                actorsBySentence[o.sentence, default: []].append(o.token)
+                actorAt[o.token] = actor.id
+                if let other = firstActorOfSentence[o.sentence] {
+                    if other != a { sharedSentences.insert(o.sentence) }
+                } else {
+                    firstActorOfSentence[o.sentence] = a
                 }
             }
         }
-        var segments: [Int: (start: Int, end: Int, text: String)] = [:]
+        let scorer = StanceScorer(text: text, triggers: analysis.triggers, sentences: sharedSentences,
+                                  actors: actorsBySentence, actorAt: actorAt)
+        // First every pair's stance in every window, then the edges: a window with no word relating the pair
+        // takes, weakly, the sign the pair has in the rest of the article (see `contextWeight`).
+        var scored: [(w: Int, x: Int, y: Int, stance: PairStance)] = []
+        var articleNet: [PairKey: Double] = [:]
+        for (w, inWindow) in windows where inWindow.count > 1 {
+            // Each actor's mentions in this window (token, sentence), in text order.
+            let mentions = inWindow.map { entry in
+                actors[entry.actor].occurrences.filter { $0.window == w }.map { (token: $0.token, sentence: $0.sentence) }
+            }
+            for p in 0..<inWindow.count {
+                for q in (p + 1)..<inWindow.count {
+                    let x = inWindow[p].actor, y = inWindow[q].actor
+                    // Stance needs both in one sentence; larger windows count co-occurrence only across sentences.
+                    // The closest mentions of the two in one sentence of the window, preferring a pair that no
+                    // contrast word separates ("… واشنطن …، فيما رحب نتنياهو بموقف واشنطن").
+                    // Coordination holds in the sentence where the two are listed together, not elsewhere in the
+                    // document ("دعا موسكو وأنقرة إلى التهدئة" does not make them allies in "أسقطت تركيا طائرة روسية").
+                    let stance = scorer.closestPair(mentions[p], mentions[q]).map {
+                        scorer.score(x: actors[x].id, px: $0.px, y: actors[y].id, py: $0.py, sentence: $0.sentence,
+                                     coordinated: coordinated.contains(PairKey(x, y, sentence: $0.sentence)))
+                    } ?? PairStance()
+                    scored.append((w, x, y, stance))
+                    if stance.trigger != nil { articleNet[PairKey(x, y, sentence: -1), default: 0] += stance.net }
+                }
+            }
+        }
+        // The edges, one per pair, folded in the order their windows were scored.
+        var edges: [Edge] = []
+        var edgeOfPair: [PairKey: Int] = [:]
+        let cap = options.evidencePerEdge
+        var segment: (window: Int, start: Int, end: Int, text: String)? = nil
         for (w, x, y, found) in scored {
             var stance = found
             var category = stance.aligned ? "aligned" : stance.trigger?.category.rawValue
-            if stance.trigger == nil, !stance.aligned, !stance.cut, let n = articleNet[Self.pairKey(x, y, sentence: -1)], n != 0 {
+            if stance.trigger == nil, !stance.aligned, !stance.cut, let n = articleNet[PairKey(x, y, sentence: -1)], n != 0 {
                 // "Context": no trigger here, but the article relates the two elsewhere with this sign.
                 if n > 0 { stance.cooperation = Self.contextWeight } else { stance.conflict = Self.contextWeight }
                 category = "context"
             }
             let net = (stance.net * 100).rounded() / 100
-            let segment = segments[w] ?? segmentOf(window: w, in: text)
-            segments[w] = segment
+            // Pairs are scored window by window, so one window's text is made once.
+            if segment?.window != w {
+                let s = segmentOf(window: w, in: text)
+                segment = (w, s.start, s.end, s.text)
+            }
             let evidence = Evidence(
-                document: document.id, sentence: w, start: segment.start, end: segment.end, text: segment.text,
+                document: document.id, sentence: w, start: segment!.start, end: segment!.end, text: segment!.text,
                 trigger: stance.trigger?.text, category: category,
                 score: category == nil ? nil : net, source: stance.source, date: document.date,
                 url: document.url)
+            let xid = actors[x].id, yid = actors[y].id
             var edge = Edge(
-                source: x, target: y, count: 1, cooperation: stance.cooperation, conflict: stance.conflict,
+                source: xid, target: yid, count: 1, cooperation: stance.cooperation, conflict: stance.conflict,
                 firstSeen: document.date, lastSeen: document.date, evidence: [evidence])
-            edge.addFlow(from: x, stance.forward)
-            edge.addFlow(from: y, stance.backward)
-            graph.addEdge(edge, evidenceCap: options.evidencePerEdge)
+            edge.addFlow(from: xid, stance.forward)
+            edge.addFlow(from: yid, stance.backward)
+            let key = PairKey(x, y, sentence: -1)
+            if let e = edgeOfPair[key] {
+                edges[e].absorb(edge, evidenceCap: cap)
+            } else {
+                // As `RelationGraph.addEdge` takes a new edge.
+                if edge.evidence.count > cap { edge.evidence.removeLast(edge.evidence.count - cap) }
+                edgeOfPair[key] = edges.count
+                edges.append(edge)
+            }
         }
-        graph.canonicalize()
-        return (graph, text)
+        return (GraphContribution(metadata: partMetadata, nodes: nodes, edges: edges), text)
     }
 
     /// Whether mention `m` is coordinated with a mention ending at token `end`: right after it, joined by

@@ -9,6 +9,9 @@ public struct TokenizedText: Sendable {
     public private(set) var tokens: [Token] = []
     /// Normalised letter codes of all tokens, back to back (see ``ArabicAlphabet``).
     public private(set) var codes: [UInt8] = []
+    /// For each token, the FNV-1a hash of its codes (`FNV.hash(codes(of: i))`), computed while tokenizing
+    /// (for fingerprints and word lists). Invariant: `hashes.count == tokens.count`.
+    public private(set) var hashes: [UInt64] = []
     public private(set) var sentences: [Segment] = []
     /// Clauses: sentences split at commas and at contrast words (بينما، في حين، لكن …). Computed on
     /// demand, since most uses need only sentences.
@@ -62,95 +65,116 @@ public struct TokenizedText: Sendable {
     // MARK: - Scanning
 
     private mutating func scan(_ buf: UnsafeBufferPointer<UInt8>, withSegments: Bool) {
-        // Locals, not stored properties, in the loop: no exclusivity checks per byte.
-        var tokens: [Token] = []
-        var codes: [UInt8] = []
-        var closing: [(tokens: Int32, end: Int32, utf8End: Int32)] = []
-        tokens.reserveCapacity(buf.count / 8)
-        codes.reserveCapacity(buf.count / 2)
-        defer {
-            self.tokens = tokens
-            self.codes = codes
-            self.closing = closing
-        }
-        let codeTable = ScalarTable.codes
-        let classTable = ScalarTable.classes
-        var i = 0
-        var scalarIndex: Int32 = 0
-        var inToken = false
-        var tokStart: Int32 = 0, tokUTF8: Int32 = 0, tokCode: Int32 = 0
-        var pending: ScalarClass = .lineBreak  // the text starts a paragraph
-        var prevWasDigit = false
-        var onlySpace = true
-        var dotAfterDigit = false
+        var outTokens: [Token] = []
+        var outHashes: [UInt64] = []
+        var outClosing: [(tokens: Int32, end: Int32, utf8End: Int32)] = []
         let n = buf.count
-        while i < n {
-            let b0 = buf[i]
-            var v: UInt32
-            var len: Int
-            if b0 < 0x80 {
-                v = UInt32(b0); len = 1
-            } else if b0 < 0xE0 {
-                v = (UInt32(b0 & 0x1F) << 6) | UInt32(buf[i + 1] & 0x3F); len = 2
-            } else if b0 < 0xF0 {
-                v = (UInt32(b0 & 0x0F) << 12) | (UInt32(buf[i + 1] & 0x3F) << 6) | UInt32(buf[i + 2] & 0x3F); len = 3
-            } else {
-                v = (UInt32(b0 & 0x07) << 18) | (UInt32(buf[i + 1] & 0x3F) << 12)
-                    | (UInt32(buf[i + 2] & 0x3F) << 6) | UInt32(buf[i + 3] & 0x3F)
-                len = 4
+        // A letter is at least one byte, so there are at most `n` codes: they are written straight into an
+        // array of that capacity, with no capacity or uniqueness check per letter.
+        let codes = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
+            let dst = out
+            initialized = ScalarTable.codes.withUnsafeBufferPointer { codeTable in
+                ScalarTable.classes.withUnsafeBufferPointer { classTable in
+                    // Both tables have 0x700 entries; they are read only below 0x700.
+                    // All state of the loop is local to this closure (captured variables live in memory).
+                    var tokens: [Token] = []
+                    var hashes: [UInt64] = []
+                    var closing: [(tokens: Int32, end: Int32, utf8End: Int32)] = []
+                    tokens.reserveCapacity(n / 8)
+                    hashes.reserveCapacity(n / 8)
+                    var hash = FNV.offset  // of the current token's codes so far
+                    var codeCount = 0
+                    var i = 0
+                    var scalarIndex: Int32 = 0
+                    var inToken = false
+                    var tokStart: Int32 = 0, tokUTF8: Int32 = 0, tokCode: Int32 = 0
+                    var pending: ScalarClass = .lineBreak  // the text starts a paragraph
+                    var prevWasDigit = false
+                    var onlySpace = true
+                    var dotAfterDigit = false
+                    while i < n {
+                        let b0 = buf[i]
+                        var v: UInt32
+                        var len: Int
+                        if b0 < 0x80 {
+                            v = UInt32(b0); len = 1
+                        } else if b0 < 0xE0 {
+                            v = (UInt32(b0 & 0x1F) << 6) | UInt32(buf[i + 1] & 0x3F); len = 2
+                        } else if b0 < 0xF0 {
+                            v = (UInt32(b0 & 0x0F) << 12) | (UInt32(buf[i + 1] & 0x3F) << 6) | UInt32(buf[i + 2] & 0x3F); len = 3
+                        } else {
+                            v = (UInt32(b0 & 0x07) << 18) | (UInt32(buf[i + 1] & 0x3F) << 12)
+                                | (UInt32(buf[i + 2] & 0x3F) << 6) | UInt32(buf[i + 3] & 0x3F)
+                            len = 4
+                        }
+                        let cls: ScalarClass
+                        var code: UInt8 = 0
+                        if v < 0x700 {
+                            cls = ScalarClass(rawValue: classTable[Int(v)]) ?? .space
+                            code = codeTable[Int(v)]
+                        } else {
+                            cls = ScalarTable.classOfHigh(v)
+                            if cls == .letter { code = ScalarTable.letterOfHigh(v) }
+                        }
+                        switch cls {
+                        case .letter:
+                            let isDigit = code >= 0x30 && code <= 0x39
+                            if dotAfterDigit {
+                                // "3.5": the dot was a decimal point, not the end of a sentence.
+                                dotAfterDigit = false
+                                if isDigit, pending == .sentence { pending = .space }
+                            }
+                            if !inToken {
+                                inToken = true
+                                tokStart = scalarIndex; tokUTF8 = Int32(i); tokCode = Int32(codeCount)
+                                hash = FNV.offset
+                            }
+                            hash = (hash ^ UInt64(code)) &* FNV.prime
+                            dst[codeCount] = code
+                            codeCount += 1
+                            prevWasDigit = isDigit
+                        case .ignorable:
+                            break
+                        default:
+                            if inToken {
+                                inToken = false
+                                tokens.append(Token(
+                                    start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(i),
+                                    codeStart: tokCode, codeEnd: Int32(codeCount), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
+                                hashes.append(hash)
+                                pending = .space
+                                onlySpace = true
+                            }
+                            if !(v == 0x20 || v == 0xA0 || v == 0x09) { onlySpace = false }
+                            dotAfterDigit = (v == 0x2E && prevWasDigit)
+                            prevWasDigit = false
+                            if cls.rawValue > pending.rawValue { pending = cls }
+                            if (cls == .sentence || cls == .clause) && withSegments {
+                                // Closing punctuation belongs to the segment it closes.
+                                let key = Int32(tokens.count)
+                                if closing.last?.tokens != key { closing.append((key, scalarIndex + 1, Int32(i + len))) }
+                            }
+                        }
+                        i += len
+                        scalarIndex += 1
+                    }
+                    if inToken {
+                        tokens.append(Token(
+                            start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(n),
+                            codeStart: tokCode, codeEnd: Int32(codeCount), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
+                        hashes.append(hash)
+                    }
+                    outTokens = tokens
+                    outHashes = hashes
+                    outClosing = closing
+                    return codeCount
+                }
             }
-            let cls: ScalarClass
-            var code: UInt8 = 0
-            if v < 0x700 {
-                cls = ScalarClass(rawValue: classTable[Int(v)]) ?? .space
-                code = codeTable[Int(v)]
-            } else {
-                cls = ScalarTable.classOfHigh(v)
-                if cls == .letter { code = ScalarTable.letterOfHigh(v) }
-            }
-            switch cls {
-            case .letter:
-                let isDigit = code >= 0x30 && code <= 0x39
-                if dotAfterDigit {
-                    // "3.5": the dot was a decimal point, not the end of a sentence.
-                    dotAfterDigit = false
-                    if isDigit, pending == .sentence { pending = .space }
-                }
-                if !inToken {
-                    inToken = true
-                    tokStart = scalarIndex; tokUTF8 = Int32(i); tokCode = Int32(codes.count)
-                }
-                codes.append(code)
-                prevWasDigit = isDigit
-            case .ignorable:
-                break
-            default:
-                if inToken {
-                    inToken = false
-                    tokens.append(Token(
-                        start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(i),
-                        codeStart: tokCode, codeEnd: Int32(codes.count), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
-                    pending = .space
-                    onlySpace = true
-                }
-                if !(v == 0x20 || v == 0xA0 || v == 0x09) { onlySpace = false }
-                dotAfterDigit = (v == 0x2E && prevWasDigit)
-                prevWasDigit = false
-                if cls.rawValue > pending.rawValue { pending = cls }
-                if (cls == .sentence || cls == .clause) && withSegments {
-                    // Closing punctuation belongs to the segment it closes.
-                    let key = Int32(tokens.count)
-                    if closing.last?.tokens != key { closing.append((key, scalarIndex + 1, Int32(i + len))) }
-                }
-            }
-            i += len
-            scalarIndex += 1
         }
-        if inToken {
-            tokens.append(Token(
-                start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(n),
-                codeStart: tokCode, codeEnd: Int32(codes.count), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
-        }
+        self.tokens = outTokens
+        self.hashes = outHashes
+        self.codes = codes
+        self.closing = outClosing
     }
 
     /// Closing punctuation, in text order: the number of tokens before it, and its end (scalar, UTF-8).
@@ -255,7 +279,7 @@ enum ContrastWords {
 
     /// Whether the contrast word at `t` carries a pronoun for the same subject (لكنها غير كافية).
     static func isPronominal(_ text: TokenizedText, at t: Int) -> Bool {
-        pronominal.contains(FNV.hash(text.codes(of: t)))
+        pronominal.contains(text.hashes[t])
     }
 
     /// If a contrast expression starts at token `t`, its length in tokens.
@@ -263,11 +287,11 @@ enum ContrastWords {
     static func match(_ text: TokenizedText, at t: Int) -> Int? {
         let tok = text.tokens[t]
         guard tok.length >= 2, tok.length <= 6, firstLetters[Int(text.codes[Int(tok.codeStart)])] else { return nil }
-        let h = FNV.hash(text.codes(of: t))
+        let h = text.hashes[t]
         if single.contains(h) { return 1 }
         guard t + 1 < text.tokens.count else { return nil }
-        if fi.contains(h) { return FNV.hash(text.codes(of: t + 1)) == hin ? 2 : nil }
-        if beforeAn.contains(h) { return FNV.hash(text.codes(of: t + 1)) == an ? 2 : nil }
+        if fi.contains(h) { return text.hashes[t + 1] == hin ? 2 : nil }
+        if beforeAn.contains(h) { return text.hashes[t + 1] == an ? 2 : nil }
         return nil
     }
 }

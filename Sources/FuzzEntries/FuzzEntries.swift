@@ -30,7 +30,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable, CustomStringConvertible 
     public func run(_ data: Data) -> FuzzOutcome {
         switch self {
         case .text: return FuzzEntries.text(data)
-        case .json: return FuzzEntries.corpus(data, fileExtension: "json")
+        case .json:
+            precondition(CorpusReader.jsonReadersAgree(data), "the fast JSON reader and JSONDecoder read a file differently")
+            return FuzzEntries.corpus(data, fileExtension: "json")
         case .jsonl: return FuzzEntries.corpus(data, fileExtension: "jsonl")
         case .csv: return FuzzEntries.corpus(data, fileExtension: "csv")
         case .lexicon: return FuzzEntries.lexicon(data)

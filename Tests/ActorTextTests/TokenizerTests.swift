@@ -56,4 +56,13 @@ struct TokenizerTests {
         #expect(t.original(t.clauses[1]).hasPrefix("بينما"))
         #expect(t.original(t.clauses[2]).hasPrefix("في حين"))
     }
+
+    @Test("Each token's hash, computed while tokenizing, is the FNV hash of its codes")
+    func tokenHashes() {
+        for text in ["قال وزير الخارجيّة الروسي سيرغي لافروف، إن موسكو…", "", "a", "3.5 مليار\nدولار؟ نعم", "x\u{200C}y (z) «و»"] {
+            let t = TokenizedText(text)
+            #expect(t.hashes.count == t.tokens.count)
+            for i in t.tokens.indices { #expect(t.hashes[i] == FNV.hash(t.codes(of: i))) }
+        }
+    }
 }

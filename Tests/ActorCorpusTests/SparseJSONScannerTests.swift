@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import ActorCorpus
+
+/// The fast JSON reader must give exactly what `JSONDecoder` gives through `SparseRecord`, or give up.
+@Suite("Sparse JSON reader")
+struct SparseJSONScannerTests {
+    static let wanted: Set<String> = ["content", "title", "date", "url", "id"]
+
+    static func fast(_ json: String, wanted: Set<String> = wanted) -> [SparseRecord]? {
+        Data(json.utf8).withUnsafeBytes { SparseJSONScanner(wanted: wanted).records($0) }
+    }
+
+    static func slow(_ json: String, wanted: Set<String> = wanted) -> SparseRecord.File? {
+        try? SparseRecord.decoder(wanted: wanted).decode(SparseRecord.File.self, from: Data(json.utf8))
+    }
+
+    /// Taken by the fast reader, with the same records as `JSONDecoder`.
+    static func expectSame(_ json: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let f = fast(json)
+        #expect(f != nil, "the fast reader gave up on \(json)", sourceLocation: sourceLocation)
+        if let f { #expect(slow(json) == .array(f), sourceLocation: sourceLocation) }
+    }
+
+    @Test("Escapes: quotes, backslashes, control escapes, \\u escapes and surrogate pairs, as JSONDecoder reads them")
+    func escapes() {
+        Self.expectSame(#"[{"content": "قال \"الوزير\": \\ / \/ \b\f\n\r\t end"}]"#)
+        Self.expectSame(#"[{"content": "\u0041\u00e9\u0627\u0644\u0631\u064A\u0627\u0636 \uD83D\uDE00 \ud83c\udf0d"}]"#)
+        Self.expectSame(#"[{"content": "سطر\nسطر\n\n\"اقتباس\" \u200f نهاية", "title": "عنوان \u2013 فرعي"}]"#)
+        let records = Self.fast(#"[{"content": "a\"b\\c\u00e9\uD83D\uDE00\n"}]"#)
+        #expect(records?.first?.fields["content"] == "a\"b\\cé😀\n")
+    }
+
+    @Test("Only wanted string fields are kept; other values of any kind are skipped; null and non-strings are left out")
+    func sparse() {
+        Self.expectSame(#"""
+            [ {"id": "1", "content": "نص", "author": {"name": "x", "tags": [1, 2.5, -3e+2, true, false, null, "\u00e9"]},
+               "views": 12, "title": null, "url": ["a"], "date": {"d": "2015-07-21"}},
+              {}, {"content": ""},
+              {"content": "x", "extra": [[[[]]], {}, 0, -0.0, 1E9, "\"\\"]} ]
+            """#)
+        Self.expectSame("[]")
+        Self.expectSame(#"[{"other": 1, "other": "2", "content": "a"}]"#)
+        Self.expectSame(" \n\t[\r\n{ \"content\" : \"a\" } ,{\"content\":\"b\"}\n] \n")
+        #expect(Self.fast(#"[{"content": "نص", "other": 1}]"#)?.first?.fields == ["content": "نص"])
+    }
+
+    @Test("Gives up on what it does not handle or JSONDecoder refuses, so the JSONDecoder path decides")
+    func givesUp() {
+        let refused = [
+            #"[{"content": "a"}"#, #"[{"content": "a"},]"#, #"[{"content": "a"}] x"#, #"{"content": "a"}"#,
+            #"[{"content": "a"}, 3]"#, #"[{"content": 12}]"#, #"[{"content": "a", "content": "b"}]"#,
+            #"[{"content": null, "content": "b"}]"#, #"[{"con\u0074ent": "a"}]"#, #"[{"content": "\ud800"}]"#,
+            #"[{"content": "\udc00\ud800"}]"#, #"[{"content": "\u0000"}]"#, #"[{"content": "\x"}]"#,
+            "[{\"content\": \"tab\there\"}]", #"[{"x": 01}]"#, #"[{"x": 1.}]"#, #"[{"x": .5}]"#, #"[{"x": tru}]"#,
+            "\u{FEFF}[{\"content\": \"a\"}]", #"[{"x": "a"#,
+        ]
+        for json in refused { #expect(Self.fast(json) == nil, "took \(json)") }
+        // Invalid UTF-8 in a wanted and in a skipped string.
+        for bytes in [Array(#"[{"content": ""#.utf8) + [0xD8] + Array(#""}]"#.utf8),
+                      Array(#"[{"other": ""#.utf8) + [0xC0, 0x80] + Array(#""}]"#.utf8)] {
+            #expect(Data(bytes).withUnsafeBytes { SparseJSONScanner(wanted: Self.wanted).records($0) } == nil)
+        }
+        var deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect(Self.fast(#"[{"x": "# + deep + "}]") == nil)
+        deep = String(repeating: "[", count: 10) + String(repeating: "]", count: 10)
+        Self.expectSame(#"[{"x": "# + deep + "}]")
+    }
+
+    @Test("Keys are compared as JSONDecoder's String keys are (canonical equivalence)")
+    func keys() {
+        Self.expectSame("[{\"\u{212A}ey\": \"kelvin\", \"content\": \"a\"}]")
+        let kelvin = Self.fast("[{\"\u{212A}ey\": \"v\"}]", wanted: ["Key"])
+        #expect(kelvin?.first?.fields == ["Key": "v"])
+        #expect(Self.slow("[{\"\u{212A}ey\": \"v\"}]", wanted: ["Key"]) == kelvin.map { .array($0) })
+        Self.expectSame(#"[{"عنوان": "x", "content": "y"}]"#)
+    }
+
+    @Test("A corpus file read through CorpusReader gives the same documents either way")
+    func reader() throws {
+        let json = #"[{"content": "قال الرئيس \"السيسي\"\nإن مصر…", "date": "2015-07-21 10:00:00", "url": "http://x/1"},"# +
+            #"{"content": "   "}, {"content": "نص", "date": "21/07/2015"}]"#
+        #expect(CorpusReader.jsonReadersAgree(Data(json.utf8)))
+        #expect(CorpusReader.jsonReadersAgree(Data(#"[{"content": "a", "content": "b"}]"#.utf8)))
+        #expect(CorpusReader.jsonReadersAgree(Data("not json".utf8)))
+    }
+
+    @Test("Dates: the plain YYYY-MM-DD path agrees with the general parser")
+    func dates() {
+        for d in ["2015-07-21", "2015-07-21 10:00:00", "2015-07-21T10:00:00Z", "2015-02-29", "2016-02-29", "1899-01-01",
+                  "2015-13-01", "2015-00-10", "2015-7-21", "21/07/2015", " 2015-07-21", "2015-07-21\n", "2015-07-2x",
+                  "٢٠١٥-07-21", "2015-07-21x", "2015/07/21"] {
+            let plain = DateParsing.plainISODay(d)
+            if let plain { #expect(plain == DateParsing.isoDay(d), "\(d)") }
+        }
+        #expect(DateParsing.isoDay("2015-07-21 10:00:00") == "2015-07-21")
+        #expect(DateParsing.isoDay("2015-02-29") == nil)
+        #expect(DateParsing.isoDay("21/07/2015") == "2015-07-21")
+    }
+}
