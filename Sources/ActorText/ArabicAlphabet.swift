@@ -1,7 +1,7 @@
 /// The normalised alphabet used for matching.
 ///
 /// Every letter of the input maps to one byte: ASCII letters to lowercase ASCII, all digits (Latin,
-/// Arabic-Indic, Persian) to ASCII digits, Arabic letters to bytes from `0x80`. Orthographic variants map to
+/// Arabic-Indic, Persian) to ASCII digits, "+" to itself (أوبك+، 5+1), Arabic letters to bytes from `0x80`. Orthographic variants map to
 /// the same byte: أ إ آ ٱ ا → alef; ى → ي; ة → ه; ئ → ي; ؤ → و; Persian ک ی گ پ چ ژ and ڤ ڨ to their
 /// Arabic counterparts. Diacritics, shadda, sukun, dagger alef, tatweel and zero-width marks are dropped
 /// without breaking the word. Anything else is a separator (its kind is told by ``ScalarClass``).
@@ -93,6 +93,8 @@ enum ScalarTable {
             classes[v] = ScalarClass.letter.rawValue
         }
         for v in 0x30...0x39 { letter(v, UInt8(v)) }
+        // "+" belongs to the names it ends or joins: أوبك+ (OPEC+, not OPEC), مجموعة 5+1 (P5+1).
+        letter(0x2B, 0x2B)
         for v in 0x41...0x5A { letter(v, UInt8(v + 0x20)) }
         for v in 0x61...0x7A { letter(v, UInt8(v)) }
         // Latin-1 and Latin Extended letters, Greek, Cyrillic: letters of other scripts.

@@ -70,6 +70,12 @@ struct RecognizerTests {
         #expect(found.map(\.country) == ["EGY", "SAU"])
     }
 
+    @Test("A plus sign belongs to the name: مجموعة 5+1 is P5+1, أوبك+ is OPEC+ and not OPEC")
+    func plusInNames() {
+        #expect(ids("توصلت إيران ومجموعة 5+1 إلى اتفاق مرحلي.", date: "2013-11-24") == ["IRN", "p5plus1"])
+        #expect(ids("وقرر تحالف أوبك+ خفض الإنتاج.", date: "2022-10-05") == ["opec-plus"])
+    }
+
     @Test("A surname that is an ordinary word, or the second part of a compound name, is not learned")
     func commonWordsAreNotSurnames() {
         // سلام is "peace"; العزيز ends عبد العزيز.
