@@ -28,23 +28,25 @@ struct EvaluationFloorTests {
         return result
     }
 
-    @Test("Set A: officials and states found with precision ≥ 0.90 and recall ≥ 0.95; pairs ≥ 0.93; stance sign ≥ 0.83")
+    @Test("Set A: officials and states found with precision ≥ 0.90 and recall ≥ 0.95; pairs ≥ 0.95; stance sign ≥ 0.86")
     func setA() throws {
         let s = try scores("Tests/Fixtures/eval")
         #expect((s["officials_states_precision"] ?? 0) >= 0.90, "\(s)")
         #expect((s["officials_states_recall"] ?? 0) >= 0.95, "\(s)")
         #expect((s["person_state_accuracy"] ?? 0) >= 0.95, "\(s)")
-        #expect((s["state_pair_recall"] ?? 0) >= 0.93, "\(s)")
-        #expect((s["stance_sign_agreement"] ?? 0) >= 0.83, "\(s)")
+        #expect((s["state_pair_recall"] ?? 0) >= 0.95, "\(s)")
+        #expect((s["stance_sign_agreement"] ?? 0) >= 0.86, "\(s)")
     }
 
-    @Test("Set B (held out): officials and states with precision and recall ≥ 0.90; people's states ≥ 0.95")
+    @Test("Set B (development since session 3): officials and states ≥ 0.93; state pairs ≥ 0.92; stance sign ≥ 0.86")
     func setB() throws {
         let s = try scores("Tests/Fixtures/eval-b")
-        #expect((s["officials_states_precision"] ?? 0) >= 0.90, "\(s)")
-        #expect((s["officials_states_recall"] ?? 0) >= 0.90, "\(s)")
+        #expect((s["officials_states_precision"] ?? 0) >= 0.93, "\(s)")
+        #expect((s["officials_states_recall"] ?? 0) >= 0.93, "\(s)")
         #expect((s["person_state_accuracy"] ?? 0) >= 0.95, "\(s)")
-        #expect((s["person_pair_recall"] ?? 0) >= 0.85, "\(s)")
+        #expect((s["state_pair_recall"] ?? 0) >= 0.92, "\(s)")
+        #expect((s["person_pair_recall"] ?? 0) >= 0.90, "\(s)")
+        #expect((s["stance_sign_agreement"] ?? 0) >= 0.86, "\(s)")
     }
 
     @Test("Seeds: officials and states with precision and recall ≥ 0.95; pairs and stance")
@@ -57,12 +59,23 @@ struct EvaluationFloorTests {
         #expect((s["stance_sign_agreement"] ?? 0) >= 0.92, "\(s)")
     }
 
-    @Test("Set C (held out): officials and states with precision ≥ 0.92 and recall ≥ 0.86 (venues count in its gold)")
+    @Test("Set C (held out): officials and states with precision ≥ 0.92 and recall ≥ 0.86 (venues count in its gold); state pairs ≥ 0.86; stance ≥ 0.79")
     func setC() throws {
         let s = try scores("Tests/Fixtures/eval-c")
         #expect((s["officials_states_precision"] ?? 0) >= 0.92, "\(s)")
         #expect((s["officials_states_recall"] ?? 0) >= 0.86, "\(s)")
+        #expect((s["state_pair_recall"] ?? 0) >= 0.86, "\(s)")
         #expect((s["person_pair_recall"] ?? 0) >= 0.85, "\(s)")
-        #expect((s["stance_sign_agreement"] ?? 0) >= 0.75, "\(s)")
+        #expect((s["stance_sign_agreement"] ?? 0) >= 0.79, "\(s)")
+    }
+
+    @Test("Set D (held out): officials and states with recall ≥ 0.95; state pairs ≥ 0.93; person pairs ≥ 0.92; stance ≥ 0.78")
+    func setD() throws {
+        let s = try scores("Tests/Fixtures/eval-d")
+        #expect((s["officials_states_precision"] ?? 0) >= 0.85, "\(s)")
+        #expect((s["officials_states_recall"] ?? 0) >= 0.95, "\(s)")
+        #expect((s["state_pair_recall"] ?? 0) >= 0.93, "\(s)")
+        #expect((s["person_pair_recall"] ?? 0) >= 0.92, "\(s)")
+        #expect((s["stance_sign_agreement"] ?? 0) >= 0.78, "\(s)")
     }
 }
