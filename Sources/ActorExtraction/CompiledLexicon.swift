@@ -25,6 +25,8 @@ public struct CompiledLexicon: Sendable {
     private(set) var nodeFlags: [UInt8] = []
     /// Per trie node, the context cues among its terminal targets (one bit per ``AliasTarget/Cue`` raw value).
     private(set) var terminalCues: [UInt32] = []
+    /// Per trie node, the kinds of its terminal targets (``RawMatch/Kinds`` bits).
+    private(set) var terminalKinds: [UInt16] = []
     static let terminalFlag: UInt8 = 1, needsArticleFlag: UInt8 = 2, refusesArticleFlag: UInt8 = 4
     /// For each (role, state), the officeholders, for resolving titles by date.
     private(set) var officeholders: [OfficeKey: [(id: String, role: Role)]] = [:]
@@ -91,6 +93,7 @@ public struct CompiledLexicon: Sendable {
             return f
         }
         terminalCues = terminals.map { RawMatch.cueMask($0) }
+        terminalKinds = terminals.map { RawMatch.kindMask($0) }
     }
 
     /// Adds a name; names ending in يا also get the يه (ـية) spelling: سوريا / سورية.
