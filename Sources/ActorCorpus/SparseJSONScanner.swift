@@ -11,8 +11,9 @@
 /// accepts is valid JSON that `JSONDecoder` reads the same way. A wanted field whose value is `null`, a
 /// boolean, an object or an array is left out, as ``SparseRecord`` leaves it out.
 ///
-/// About 5 times faster than `JSONDecoder` on SaudiNewsNet: one pass over the bytes, which validates UTF-8
-/// and copies only the wanted strings.
+/// One pass over the bytes that copies only the wanted strings (validated as UTF-8 when they are made): on
+/// SaudiNewsNet, JSON decoding went from 9% to 5% of a build's CPU in perf, most of the rest being that
+/// validation.
 /// - Complexity: O(n) in the bytes; memory for the wanted strings only.
 struct SparseJSONScanner {
     /// Deepest nesting of arrays and objects accepted inside a record (the top-level array not counted).

@@ -25,6 +25,11 @@ public struct CompiledLexicon: Sendable {
     private(set) var nodeFlags: [UInt8] = []
     /// Per trie node, the context cues among its terminal targets (one bit per ``AliasTarget/Cue`` raw value).
     private(set) var terminalCues: [UInt32] = []
+    /// Per trie node, the kinds of its terminal targets (``RawMatch/Kinds`` bits).
+    private(set) var terminalKinds: [UInt16] = []
+    /// The root's child for each word id (`-1`: none): the most frequent trie step, read from a dense
+    /// array instead of probing `transitions`.
+    private var rootChildren: [Int32] = []
     static let terminalFlag: UInt8 = 1, needsArticleFlag: UInt8 = 2, refusesArticleFlag: UInt8 = 4
     /// For each (role, state), the officeholders, for resolving titles by date.
     private(set) var officeholders: [OfficeKey: [(id: String, role: Role)]] = [:]
@@ -94,6 +99,8 @@ public struct CompiledLexicon: Sendable {
             return f
         }
         terminalCues = terminals.map { RawMatch.cueMask($0) }
+        terminalKinds = terminals.map { RawMatch.kindMask($0) }
+        rootChildren = (0..<Int32(vocabulary.count)).map { transitions[UInt64(UInt32($0))] ?? -1 }
     }
 
     /// Adds a name; names ending in يا also get the يه (ـية) spelling: سوريا / سورية.
@@ -159,7 +166,11 @@ public struct CompiledLexicon: Sendable {
 
     @inline(__always)
     func child(_ node: Int32, _ word: Int32) -> Int32? {
-        transitions[(UInt64(UInt32(node)) << 32) | UInt64(UInt32(word))]
+        if node == 0 {
+            let c = rootChildren[Int(word)]
+            return c >= 0 ? c : nil
+        }
+        return transitions[(UInt64(UInt32(node)) << 32) | UInt64(UInt32(word))]
     }
 
     /// Number of distinct words and trie nodes (for diagnostics).

@@ -16,15 +16,57 @@ struct RawMatch {
     /// about cues several times per match, and a bit test spares comparing enum payloads.
     let cues: UInt32
 
-    /// - Parameter cues: `cueMask(targets)`, when the caller knows it.
-    init(tokens: Range<Int>, strip: Int, proclitic: UInt8?, article: Bool, targets: [AliasTarget], cues: UInt32? = nil) {
+    /// The kinds of targets present, as ``Kinds`` bits: resolution asks "is there a state (of this
+    /// form), a person, a title … at this match?" many times per match, and most matches (triggers, cues)
+    /// have none, so a bit test answers without walking the targets.
+    let kinds: UInt16
+
+    /// - Parameters:
+    ///   - cues: `cueMask(targets)`, when the caller knows it.
+    ///   - kinds: `kindMask(targets)`, when the caller knows it.
+    init(tokens: Range<Int>, strip: Int, proclitic: UInt8?, article: Bool, targets: [AliasTarget], cues: UInt32? = nil,
+         kinds: UInt16? = nil) {
         self.tokens = tokens
         self.strip = strip
         self.proclitic = proclitic
         self.article = article
         self.targets = targets
         self.cues = cues ?? Self.cueMask(targets)
+        self.kinds = kinds ?? Self.kindMask(targets)
     }
+
+    /// Bits of ``kinds``: one per state form (by raw value), then the other kinds of target.
+    enum Kinds {
+        static let anyState: UInt16 = 0x3F
+        static func state(_ form: AliasTarget.StateForm) -> UInt16 { 1 << UInt16(form.rawValue) }
+        static let person: UInt16 = 1 << 6
+        static let ambiguousPerson: UInt16 = 1 << 7
+        static let organization: UInt16 = 1 << 8
+        static let media: UInt16 = 1 << 9
+        static let title: UInt16 = 1 << 10
+        static let trigger: UInt16 = 1 << 11
+    }
+
+    /// The ``Kinds`` bits of `targets`.
+    static func kindMask(_ targets: [AliasTarget]) -> UInt16 {
+        var kinds: UInt16 = 0
+        for t in targets {
+            switch t {
+            case .state(_, let form): kinds |= Kinds.state(form)
+            case .person(_, _, let ambiguous): kinds |= Kinds.person | (ambiguous ? Kinds.ambiguousPerson : 0)
+            case .organization: kinds |= Kinds.organization
+            case .media: kinds |= Kinds.media
+            case .title: kinds |= Kinds.title
+            case .trigger: kinds |= Kinds.trigger
+            case .cue: break
+            }
+        }
+        return kinds
+    }
+
+    /// Whether some target has one of the kinds in `mask`.
+    @inline(__always)
+    func has(kinds mask: UInt16) -> Bool { kinds & mask != 0 }
 
     /// The context cues among `targets`, one bit per ``AliasTarget/Cue`` raw value.
     static func cueMask(_ targets: [AliasTarget]) -> UInt32 {
@@ -91,14 +133,18 @@ extension CompiledLexicon {
                     }
                     if best.end > 0 {
                         var targets = terminals[Int(best.node)]
-                        // Article rules never remove cues (only names have them), so the node's cues stand.
+                        // Article rules never remove cues (only names have them), so the node's cues stand;
+                        // the node's kinds stand unless a rule removed targets.
                         var cues = terminalCues[Int(best.node)]
+                        var kinds: UInt16? = terminalKinds[Int(best.node)]
                         let flags = nodeFlags[Int(best.node)]
                         if !best.article, flags & Self.needsArticleFlag != 0, let needy = needsArticle[best.node] {
                             targets.removeAll { needy.contains($0) }
+                            kinds = nil
                         }
                         if best.article, flags & Self.refusesArticleFlag != 0, let bare = refusesArticle[best.node] {
                             targets.removeAll { bare.contains($0) }
+                            kinds = nil
                         }
                         if best.end - i > 1 {
                             // A phrase keeps the context cues of its last word: "تعزيز العلاقات التركية" is a
@@ -112,7 +158,7 @@ extension CompiledLexicon {
                         if !targets.isEmpty {
                             matches.append(RawMatch(
                                 tokens: i..<best.end, strip: best.strip, proclitic: best.clitic == 0 ? nil : best.clitic,
-                                article: best.article, targets: targets, cues: cues))
+                                article: best.article, targets: targets, cues: cues, kinds: kinds))
                         }
                         i = best.end
                     } else {

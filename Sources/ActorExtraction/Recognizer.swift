@@ -109,7 +109,7 @@ final class Resolution {
     }
 
     func state(_ k: Int, form: AliasTarget.StateForm? = nil) -> String? {
-        guard k < raw.count else { return nil }
+        guard k < raw.count, raw[k].has(kinds: form.map(RawMatch.Kinds.state) ?? RawMatch.Kinds.anyState) else { return nil }
         for t in raw[k].targets {
             if case .state(let id, let f) = t, form == nil || f == form { return id }
         }
@@ -117,7 +117,7 @@ final class Resolution {
     }
 
     func person(_ k: Int, allowAmbiguous: Bool) -> String? {
-        guard k < raw.count else { return nil }
+        guard k < raw.count, raw[k].has(kinds: RawMatch.Kinds.person) else { return nil }
         var candidates: [String] = []
         for t in raw[k].targets {
             if case .person(let id, _, let ambiguous) = t, !ambiguous || allowAmbiguous || introduced.contains(id) {
@@ -132,7 +132,7 @@ final class Resolution {
     }
 
     func title(_ k: Int) -> (RoleCode, String?)? {
-        guard k < raw.count else { return nil }
+        guard k < raw.count, raw[k].has(kinds: RawMatch.Kinds.title) else { return nil }
         for t in raw[k].targets { if case .title(let role, let place) = t { return (role, place) } }
         return nil
     }
@@ -143,10 +143,11 @@ final class Resolution {
     }
 
     func isMedia(_ k: Int) -> Bool {
-        raw[k].targets.contains { if case .media = $0 { return true } else { return false } }
+        raw[k].has(kinds: RawMatch.Kinds.media)
     }
 
     func organization(_ k: Int) -> String? {
+        guard raw[k].has(kinds: RawMatch.Kinds.organization) else { return nil }
         for t in raw[k].targets {
             if case .organization(let id, _, let ambiguous) = t, !ambiguous || introduced.contains(id) { return id }
         }
@@ -335,7 +336,7 @@ extension Recognizer {
     public func analyze(_ text: TokenizedText, date: String?) -> DocumentAnalysis {
         let (raw, mentions) = resolve(text, date: date)
         var triggers: [TriggerHit] = []
-        for (k, m) in raw.enumerated() {
+        for (k, m) in raw.enumerated() where m.has(kinds: RawMatch.Kinds.trigger) {
             for target in m.targets {
                 guard case .trigger(let index) = target else { continue }
                 let entry = knowledge.triggers[Int(index)]

@@ -41,7 +41,7 @@ extension Resolution {
                 continue
             }
             // Context that makes an ambiguous short name a person; only looked at when there is one.
-            let ambiguousPerson = raw[k].targets.contains { if case .person(_, _, true) = $0 { return true } else { return false } }
+            let ambiguousPerson = raw[k].has(kinds: RawMatch.Kinds.ambiguousPerson)
             let contextBefore = ambiguousPerson
                 && ((k > 0 && adjacent(k - 1, k) && (has(k - 1, .personContext) || has(k - 1, .reportingVerb)))
                     || colonAfter(k) || (k + 1 < raw.count && adjacent(k, k + 1) && has(k + 1, .reportingVerb)))
@@ -147,12 +147,7 @@ extension Resolution {
     /// Whether the match at `k` names an actor or a state (a name, adjective or person): "النظام السوري",
     /// "نظام الأسد", "الحكومة التركية" are not bare.
     func namesActor(_ k: Int) -> Bool {
-        raw[k].targets.contains {
-            switch $0 {
-            case .state, .person, .organization: return true
-            default: return false
-            }
-        }
+        raw[k].has(kinds: RawMatch.Kinds.anyState | RawMatch.Kinds.person | RawMatch.Kinds.organization)
     }
 
     /// The state mentioned most often so far (by its own mentions and its people's), if it was named at least

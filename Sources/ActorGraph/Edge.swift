@@ -179,10 +179,28 @@ public struct Evidence: Sendable, Codable, Hashable, Comparable {
     /// Strongest first: by the absolute score of the trigger (none counts 0), then document, window, start,
     /// trigger, source and score. A total order on the kept fields, so capping evidence to the first N keeps
     /// the sentences that best answer "why is this edge red?", and does so whatever order graphs are merged in.
+    /// - Complexity: field by field, as the lexicographic order of the tuple (document, sentence, start,
+    ///   trigger ?? "", source ?? "", score ?? 0), without building the tuples (which copied their strings;
+    ///   evidence is compared on every merge of a corpus build).
     public static func < (x: Evidence, y: Evidence) -> Bool {
         let sx = abs(x.score ?? 0), sy = abs(y.score ?? 0)
         if sx != sy { return sx > sy }
-        return (x.document, x.sentence, x.start, x.trigger ?? "", x.source ?? "", x.score ?? 0)
-            < (y.document, y.sentence, y.start, y.trigger ?? "", y.source ?? "", y.score ?? 0)
+        if x.document != y.document { return x.document < y.document }
+        if x.sentence != y.sentence { return x.sentence < y.sentence }
+        if x.start != y.start { return x.start < y.start }
+        if let c = Self.order(x.trigger, y.trigger) { return c }
+        if let c = Self.order(x.source, y.source) { return c }
+        return (x.score ?? 0) < (y.score ?? 0)
+    }
+
+    /// `nil` when `a ?? ""` and `b ?? ""` are equal, else whether the first is less.
+    @inline(__always)
+    private static func order(_ a: String?, _ b: String?) -> Bool? {
+        switch (a, b) {
+        case (nil, nil): return nil
+        case (let a?, nil): return a.isEmpty ? nil : false
+        case (nil, let b?): return b.isEmpty ? nil : true
+        case (let a?, let b?): return a == b ? nil : a < b
+        }
     }
 }

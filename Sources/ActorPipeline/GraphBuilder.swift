@@ -6,8 +6,9 @@ import ActorText
 
 /// Documents → mentions → graph.
 ///
-/// Each document is turned into a small graph on its own (``graph(for:)``), and the graphs are merged, so
-/// the work parallelises and shards merge. Immutable and `Sendable`.
+/// Each document is turned into a small graph on its own (``graph(for:)``; for corpus builds, the lighter
+/// ``GraphContribution`` of `contribution(for:)`), and these are merged, so the work parallelises and shards
+/// merge. Immutable and `Sendable`.
 public struct GraphBuilder: Sendable {
     public let recognizer: Recognizer
     public let options: BuildOptions
@@ -261,11 +262,6 @@ public struct GraphBuilder: Sendable {
     /// The stance given to a window with no trigger for a pair that the article relates elsewhere: a weak
     /// signal of the article's continuity (a multiple of 1/1024, so sums stay exact).
     static let contextWeight = 0.5
-
-    /// A key for an unordered pair of actors in one sentence.
-    static func pairKey(_ a: String, _ b: String, sentence: Int) -> String {
-        (a < b ? a + "\u{0}" + b : b + "\u{0}" + a) + "\u{0}\(sentence)"
-    }
 
     /// Whether the token before `t` is بين ("between X and Y": the two are related, not allied).
     static func afterBetween(_ t: Int, in text: TokenizedText) -> Bool {

@@ -98,4 +98,31 @@ struct SparseJSONScannerTests {
         #expect(DateParsing.isoDay("2015-02-29") == nil)
         #expect(DateParsing.isoDay("21/07/2015") == "2015-07-21")
     }
+
+    @Test("Random mutations of a corpus file: the fast reader gives up or agrees with JSONDecoder")
+    func mutations() {
+        let seed = Array(#"""
+            [{"content": "قال \"الوزير\":\n\u0627\uD83D\uDE00 / \\", "title": "عنوان", "date": "2015-07-21", "url": "http://x/1",
+              "extra": [1, -2.5e+3, true, false, null, {"a": "b"}], "n": 0},
+             {"content": "x", "id": "7"}]
+            """#.utf8)
+        let alphabet: [UInt8] = Array(#""\u{}[],:0123456789-+.eEntrfalsx "#.utf8) + [0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x80, 0xA7, 0xC0, 0xD8, 0xDB, 0xED, 0xF0, 0xF4, 0xFF]
+        var g = SystemRandomNumberGenerator()
+        var taken = 0
+        for _ in 0..<4000 {
+            var bytes = seed
+            for _ in 0..<Int.random(in: 1...3, using: &g) {
+                let at = Int.random(in: 0..<bytes.count, using: &g)
+                switch Int.random(in: 0..<3, using: &g) {
+                case 0: bytes[at] = alphabet.randomElement(using: &g)!
+                case 1: bytes.insert(alphabet.randomElement(using: &g)!, at: at)
+                default: bytes.remove(at: at)
+                }
+            }
+            let data = Data(bytes)
+            #expect(CorpusReader.jsonReadersAgree(data), "\(String(decoding: bytes, as: UTF8.self))")
+            if data.withUnsafeBytes({ SparseJSONScanner(wanted: Self.wanted).records($0) }) != nil { taken += 1 }
+        }
+        #expect(taken > 100)  // the fast reader takes many of them
+    }
 }
