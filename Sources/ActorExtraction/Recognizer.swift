@@ -349,7 +349,7 @@ extension Recognizer {
                        text.sentenceOfToken[raw[b].tokens.lowerBound] == text.sentenceOfToken[m.tokens.lowerBound] {
                         // A negated cancellation keeps the act: "لن تخفف ضغوطها" (will not ease its pressure).
                         let doubled = cancels && b > 0 && raw[b].tokens.lowerBound - raw[b - 1].tokens.upperBound <= 1
-                            && raw[b - 1].targets.contains(.cue(.negation))
+                            && raw[b - 1].has(.negation)
                         negated = !doubled
                         cancelled = cancels && !doubled
                         break
@@ -388,7 +388,7 @@ extension Recognizer {
         // hostile trigger between; alone وقع is also "occurred" and علق also "commented".
         for construction in Self.constructions {
             var r = 0
-            for m in raw where m.targets.contains(.cue(construction.cue)) {
+            for m in raw where m.has(construction.cue) {
                 let sentence = text.sentenceOfToken[m.tokens.lowerBound]
                 while r < raw.count && raw[r].tokens.lowerBound < m.tokens.upperBound { r += 1 }
                 var t = m.tokens.upperBound, q = r, found = false
@@ -409,7 +409,7 @@ extension Recognizer {
         // "صوتت سوريا إلى جانب روسيا": alongside, right between two actors, puts them on one side; it relates
         // only those two (elsewhere إلى جانب is also "besides").
         var a = 0
-        for m in raw where m.targets.contains(.cue(.alongside)) {
+        for m in raw where m.has(.alongside) {
             while a < mentions.count && mentions[a].tokens.upperBound < m.tokens.lowerBound { a += 1 }
             guard a < mentions.count, mentions[a].tokens.upperBound == m.tokens.lowerBound else { continue }
             var b = a + 1

@@ -433,9 +433,9 @@ extension Resolution {
     /// The token after an honorific starting at token `t` (السفير، الأمير، الفريق أول …), if there is one.
     func honorificEnd(at t: Int) -> Int? {
         guard t < text.tokens.count, text.tokens[t].spaceOnlyBefore,
-              Self.honorifics.contains(FNV.hash(text.codes(of: t))) else { return nil }
+              Self.honorifics.contains(text.hashes[t]) else { return nil }
         if t + 1 < text.tokens.count, text.tokens[t + 1].spaceOnlyBefore,
-           FNV.hash(text.codes(of: t + 1)) == Self.first { return t + 2 }  // الفريق أول
+           text.hashes[t + 1] == Self.first { return t + 2 }  // الفريق أول
         return t + 1
     }
 

@@ -21,13 +21,12 @@ extension Resolution {
         // A discovered name may run on into ordinary words ("أيوب القرا القريب"): only its second word is taken.
         let learned = id.hasPrefix("new:") ? tokens.lowerBound + 1..<tokens.lowerBound + 2 : tokens.dropFirst()
         for t in learned {
-            let codes = text.codes(of: t)
-            guard codes.count >= 3 else { continue }
-            let h = FNV.hash(codes)
+            guard text.codes(of: t).count >= 3 else { continue }
+            let h = text.hashes[t]
             if lexicon.givenNames[h] != nil || lexicon.commonWords[h] != nil || StopWords.contains(h)
                 || StopWords.particles.contains(h) { continue }
             // The second part of a compound or a patronymic (عبد العزيز، بن نايف) is not a surname.
-            if StopWords.particles.contains(FNV.hash(text.codes(of: t - 1))) { continue }
+            if StopWords.particles.contains(text.hashes[t - 1]) { continue }
             if let other = surnames[h] {
                 if other != id { surnames[h] = "" }  // shared by two people: ambiguous
             } else {
@@ -42,7 +41,9 @@ extension Resolution {
         guard !surnames.isEmpty else { return nil }
         let codes = text.codes(of: t)
         func lookup(_ drop: Int) -> String? {
-            guard codes.count - drop >= 3, let id = surnames[FNV.hash(codes.dropFirst(drop))], !id.isEmpty else { return nil }
+            guard codes.count - drop >= 3 else { return nil }
+            let h = drop == 0 ? text.hashes[t] : FNV.hash(codes.dropFirst(drop))
+            guard let id = surnames[h], !id.isEmpty else { return nil }
             return id
         }
         if let id = lookup(0) { return (id, 0) }

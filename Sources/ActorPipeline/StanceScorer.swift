@@ -96,7 +96,7 @@ struct StanceScorer {
     func isEvaluated(_ t: TriggerHit) -> Bool {
         var i = t.tokens.upperBound
         while i < min(text.tokens.count, t.tokens.upperBound + 4), Int(text.sentenceOfToken[i]) == t.sentence {
-            if Self.describedAs.contains(FNV.hash(text.codes(of: i))) { return true }
+            if Self.describedAs.contains(text.hashes[i]) { return true }
             i += 1
         }
         return false
@@ -109,7 +109,7 @@ struct StanceScorer {
     func betweenAfter(_ t: TriggerHit) -> Int? {
         var i = t.tokens.upperBound
         while i < min(text.tokens.count, t.tokens.upperBound + Self.reach), Int(text.sentenceOfToken[i]) == t.sentence {
-            if FNV.hash(text.codes(of: i)) == Self.betweenWord { return i }
+            if text.hashes[i] == Self.betweenWord { return i }
             i += 1
         }
         return nil
