@@ -89,6 +89,9 @@ struct StanceScorer {
     static let mediatedDisputeWeight = 0.4
     /// Weight of a trigger whose object is not an actor (رحبت بالخطوة) against one that governs an actor.
     static let otherObjectWeight = 0.35
+    /// Hostile acts one can refuse to do (رفض إدانة، رفض فرض عقوبات، رفض أي عدوان).
+    static let refusable: Set<TriggerCategory> = [.condemn, .sanction, .attack, .fight, .expel, .veto, .blockade]
+
     /// Weight of a definite noun that the sentence goes on to evaluate (الاتفاق … بأنه خطأ).
     static let evaluatedTopicWeight = 0.1
 
@@ -176,6 +179,7 @@ struct StanceScorer {
         let inSegment = triggers.filter { $0.tokens.lowerBound >= from && $0.tokens.lowerBound < to }
         let actors = (actorsBySentence[sentence] ?? []).filter { $0 >= from && $0 < to }
         var skip = Set<Int>()  // indices in inSegment not to count
+        var refused = Set<Int>()  // contents a refusal negates: what its subject refuses to do
         for (i, e) in inSegment.enumerated() where e.category.embedsFollowing {
             // The trigger after an accusation or refusal is its content (اتهمت واشنطن موسكو بدعم الأسد).
             guard i + 1 < inSegment.count, inSegment[i + 1].tokens.lowerBound - e.tokens.upperBound <= 6 else { continue }
@@ -184,6 +188,15 @@ struct StanceScorer {
             // accusation (VSO: the first actor after the verb is its subject).
             var objects = actors.filter { $0 >= e.tokens.upperBound && $0 < c.tokens.lowerBound }
             if !actors.contains(where: { $0 < e.tokens.lowerBound }), !objects.isEmpty { objects.removeFirst() }
+            // "رفضت روسيا إدانة الجيش الوطني الليبي", "رفضت أي عدوان على سوريا": a refusal with no object of its
+            // own, before a hostile act that is not a definite noun (رفض العدوان rejects a known act of another),
+            // is refusing to do it: for its subject and the act's target, the act is negated.
+            if e.category == .reject || e.category == .deny, !e.negated, objects.isEmpty, !c.definiteNoun, !c.negated,
+               Self.refusable.contains(c.category), lo < c.tokens.lowerBound, hi >= c.tokens.upperBound {
+                skip.insert(i)
+                refused.insert(i + 1)
+                continue
+            }
             if objects.contains(lo) && hi >= c.tokens.upperBound {
                 skip.insert(i)  // the pair is the content's: the accused and what it is accused of
             } else {
@@ -226,7 +239,8 @@ struct StanceScorer {
             let between = t.category == .mediate ? betweenAfter(t) : nil
             let parties = t.category == .mediate && !t.negated && (between.map { lo > $0 } ?? (pos < lo))
             let sign = parties ? -Self.mediatedDisputeWeight : 1
-            let weighted = (t.score * sign * topic / Double(1 + max(distance, 0)) * 1024).rounded() / 1024
+            let base = refused.contains(i) ? -t.score / 2 : t.score
+            let weighted = (base * sign * topic / Double(1 + max(distance, 0)) * 1024).rounded() / 1024
             if weighted > 0 { result.cooperation += weighted } else { result.conflict += -weighted }
             var subject: String? = nil
             if t.category.isDirected && !t.negated && (pos < lo || pos < hi) {

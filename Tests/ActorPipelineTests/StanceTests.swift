@@ -352,6 +352,16 @@ struct GraphBuildingTests {
         #expect(try #require(edge(g, "ISR", "IRN")).stance < 0)
     }
 
+    @Test("Refusing to do a hostile act sides with its target (رفضت روسيا إدانة …، رفضت أي عدوان على سوريا); rejecting others' accusations stays a conflict")
+    func refusingAHostileAct() throws {
+        let g = stateGraph("ورفضت روسيا إدانة الجيش الوطني الليبي في مجلس الأمن.", date: "2019-04-10")
+        #expect(try #require(edge(g, "RUS", "lna")).stance > 0)
+        let h = stateGraph("ورفضت موسكو أي عدوان على سوريا.", date: "2019-04-10")
+        #expect(try #require(edge(h, "RUS", "SYR")).stance > 0)
+        let k = stateGraph("ورفضت السعودية اتهامات إيران.", date: "2019-04-10")
+        #expect(try #require(edge(k, "SAU", "IRN")).stance < 0)
+    }
+
     func builderGraph() -> RelationGraph {
         let docs = (try? readAll(seedsPath)) ?? []
         return GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state)).graph(for: docs)
