@@ -362,6 +362,14 @@ struct GraphBuildingTests {
         #expect(try #require(edge(k, "SAU", "IRN")).stance < 0)
     }
 
+    @Test("فيما joins parallel statements and does not cut the relation; بينما still does")
+    func whileDoesNotCut() throws {
+        let g = stateGraph("وأشادت فرنسا بالاتفاق مع إيران، فيما رحبت ألمانيا بالخطوة.", date: "2015-07-15")
+        #expect(try #require(edge(g, "FRA", "DEU")).stance > 0)
+        let h = stateGraph("وأشادت فرنسا بالاتفاق مع إيران، بينما رحبت ألمانيا بالخطوة.", date: "2015-07-15")
+        #expect(try #require(edge(h, "FRA", "DEU")).stance == 0)
+    }
+
     func builderGraph() -> RelationGraph {
         let docs = (try? readAll(seedsPath)) ?? []
         return GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state)).graph(for: docs)
