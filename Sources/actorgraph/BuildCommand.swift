@@ -58,12 +58,14 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let kb = try input.knowledge()
-        let builder = GraphBuilder(
-            recognizer: Recognizer(knowledge: kb),
-            options: BuildOptions(level: level, window: window, organizations: organizations, evidencePerEdge: evidence))
+        let input = self.input
+        let options = BuildOptions(level: level, window: window, organizations: organizations, evidencePerEdge: evidence)
         let interactive = !quiet && isatty(STDERR_FILENO) != 0
-        let (periodGraphs, summary) = try CorpusBuilder(builder: builder, jobs: jobs, dedupe: dedupe)
+        // The knowledge base loads while the first input is read.
+        let corpus = CorpusBuilder(jobs: jobs, dedupe: dedupe) {
+            GraphBuilder(recognizer: Recognizer(knowledge: try input.knowledge()), options: options)
+        }
+        let (periodGraphs, summary) = try corpus
             .build(input.inputs, reader: input.reader, periods: time.scheme) { n in
                 if interactive { FileHandle.standardError.write(Data("\ractorgraph: \(n) documents…".utf8)) }
             }

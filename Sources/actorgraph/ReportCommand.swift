@@ -46,8 +46,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let builder = GraphBuilder(recognizer: Recognizer(knowledge: try input.knowledge()), options: BuildOptions(level: level))
-        let (periods, summary) = try CorpusBuilder(builder: builder, jobs: ProcessInfo.processInfo.activeProcessorCount, dedupe: .near)
+        let input = self.input, level = self.level
+        let corpus = CorpusBuilder(jobs: ProcessInfo.processInfo.activeProcessorCount, dedupe: .near) {
+            GraphBuilder(recognizer: Recognizer(knowledge: try input.knowledge()), options: BuildOptions(level: level))
+        }
+        let (periods, summary) = try corpus
             .build(input.inputs, reader: input.reader, periods: time.scheme)
         if !quiet { FileHandle.standardError.write(Data("actorgraph: \(summary.text)\n".utf8)) }
         guard !periods.isEmpty else {

@@ -57,4 +57,29 @@ struct ParallelBuildTests {
         #expect(one.graphs.count >= 2)
         for (a, b) in zip(one.graphs, four.graphs) { #expect(a.graph == b.graph, "period \(a.label)") }
     }
+
+    struct BrokenKnowledge: Error {}
+
+    @Test("A knowledge base that fails to load while the reader runs ahead ends the build with its error")
+    func failingKnowledgeStopsTheReader() throws {
+        let dir = try Self.corpus()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = CorpusBuilder(jobs: 2, dedupe: .near) {
+            // Long enough for the reader to fill its queue and block on it.
+            Thread.sleep(forTimeInterval: 0.2)
+            throw BrokenKnowledge()
+        }
+        #expect(throws: BrokenKnowledge.self) { try corpus.build([dir.path], reader: CorpusReader()) }
+    }
+
+    @Test("The graph builder made after reading starts gives the same graph as one made before")
+    func lateBuilderGivesTheSameGraph() throws {
+        let dir = try Self.corpus()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let builder = GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .state))
+        let (early, _) = try CorpusBuilder(builder: builder, jobs: 2, dedupe: .near).build([dir.path], reader: CorpusReader())
+        let (late, _) = try CorpusBuilder(jobs: 2, dedupe: .near) { builder }.build([dir.path], reader: CorpusReader())
+        #expect(!early.edges.isEmpty)
+        #expect(early == late)
+    }
 }
