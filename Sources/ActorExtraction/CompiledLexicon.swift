@@ -30,7 +30,27 @@ public struct CompiledLexicon: Sendable {
     /// The root's child for each word id (`-1`: none): the most frequent trie step, read from a dense
     /// array instead of probing `transitions`.
     private var rootChildren: [Int32] = []
-    static let terminalFlag: UInt8 = 1, needsArticleFlag: UInt8 = 2, refusesArticleFlag: UInt8 = 4
+    static let terminalFlag: UInt8 = 1, needsArticleFlag: UInt8 = 2, refusesArticleFlag: UInt8 = 4, childrenFlag: UInt8 = 8
+    /// Nodes with children (phrases continue from them), set while the trie is built; folded into `nodeFlags`.
+    private var hasChildren: Set<Int32> = []
+    /// A 2^18-bit filter (32 KB, it stays in L1 cache) over the trie's transitions, keyed by the parent node
+    /// and the hash of the child's word (see ``continuationBit(_:_:)``): after the first word of a possible
+    /// phrase, the next text word is looked up only if some phrase may continue with it. Measured on
+    /// SaudiNewsNet text, 95% of those lookups found no continuation.
+    private(set) var continuations = [UInt64](repeating: 0, count: (1 << 18) / 64)
+
+    /// The bit of `continuations` for a transition from `node` by the word whose FNV hash is `wordHash`.
+    @inline(__always)
+    static func continuationBit(_ node: Int32, _ wordHash: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((wordHash ^ (UInt64(UInt32(node)) &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> (64 - 18))
+    }
+
+    /// Whether a phrase may continue from `node` with the word whose FNV hash is `wordHash` (no false negatives).
+    @inline(__always)
+    func mayContinue(_ node: Int32, _ wordHash: UInt64) -> Bool {
+        let bit = Self.continuationBit(node, wordHash)
+        return continuations[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
     /// For each (role, state), the officeholders, for resolving titles by date.
     private(set) var officeholders: [OfficeKey: [(id: String, role: Role)]] = [:]
     /// FNV hashes of the normalised given names (article kept), for discovering officials not in the
@@ -96,6 +116,7 @@ public struct CompiledLexicon: Sendable {
             var f: UInt8 = terminals[node].isEmpty ? 0 : Self.terminalFlag
             if needsArticle[Int32(node)]?.isEmpty == false { f |= Self.needsArticleFlag }
             if refusesArticle[Int32(node)]?.isEmpty == false { f |= Self.refusesArticleFlag }
+            if hasChildren.contains(Int32(node)) { f |= Self.childrenFlag }
             return f
         }
         terminalCues = terminals.map { RawMatch.cueMask($0) }
@@ -130,11 +151,17 @@ public struct CompiledLexicon: Sendable {
         let hasArticle = isName && Canonical.form(first).count != first.count
         var node: Int32 = 0
         for w in words {
-            let id = vocabulary.intern(Canonical.form(w))
+            let form = Canonical.form(w)
+            let id = vocabulary.intern(form)
             let key = (UInt64(UInt32(node)) << 32) | UInt64(UInt32(id))
             if let next = transitions[key] {
                 node = next
             } else {
+                if node != 0 {
+                    hasChildren.insert(node)
+                    let bit = Self.continuationBit(node, TokenVocabulary.hash(form))
+                    continuations[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
                 transitions.set(key, nodeCount)
                 node = nodeCount
                 nodeCount += 1

@@ -92,40 +92,41 @@ extension CompiledLexicon {
     func scan(_ text: TokenizedText) -> [RawMatch] {
         var matches: [RawMatch] = []
         text.codes.withUnsafeBufferPointer { codes in
+          text.hashes.withUnsafeBufferPointer { hashes in
             text.tokens.withUnsafeBufferPointer { tokens in
                 let n = tokens.count
                 var i = 0
                 while i < n {
                     let s = Int(tokens[i].codeStart), e = Int(tokens[i].codeEnd)
                     var best = Candidate()
-                    extend(&best, word: look(codes, s, e, canonical: true), strip: 0, clitic: 0, at: i, tokens, codes)
+                    extend(&best, word: look(codes, s, e, canonical: true, hash: hashes[i]), strip: 0, clitic: 0, at: i, tokens, codes, hashes)
                     if e - s >= 3 {
                         typealias A = ArabicAlphabet
                         let f = codes[s]
                         if f == A.waw || f == A.feh {
-                            extend(&best, word: look(codes, s + 1, e, canonical: true), strip: 1, clitic: f, at: i, tokens, codes)
+                            extend(&best, word: look(codes, s + 1, e, canonical: true), strip: 1, clitic: f, at: i, tokens, codes, hashes)
                             let g = codes[s + 1]
                             if g == A.beh || g == A.kaf {
-                                extend(&best, word: look(codes, s + 2, e, canonical: true), strip: 2, clitic: g, at: i, tokens, codes)
+                                extend(&best, word: look(codes, s + 2, e, canonical: true), strip: 2, clitic: g, at: i, tokens, codes, hashes)
                             } else if g == A.lam {
-                                extend(&best, word: look(codes, s + 2, e, canonical: false), strip: 2, clitic: g, at: i, tokens, codes)
+                                extend(&best, word: look(codes, s + 2, e, canonical: false), strip: 2, clitic: g, at: i, tokens, codes, hashes)
                                 if codes[s + 2] == A.lam {
-                                    extend(&best, word: look(codes, s + 3, e, canonical: false, article: true), strip: 3, clitic: g, at: i, tokens, codes)
+                                    extend(&best, word: look(codes, s + 3, e, canonical: false, article: true), strip: 3, clitic: g, at: i, tokens, codes, hashes)
                                 }
                             }
                         } else if f == A.beh || f == A.kaf {
-                            extend(&best, word: look(codes, s + 1, e, canonical: true), strip: 1, clitic: f, at: i, tokens, codes)
+                            extend(&best, word: look(codes, s + 1, e, canonical: true), strip: 1, clitic: f, at: i, tokens, codes, hashes)
                         } else if f == A.lam {
-                            extend(&best, word: look(codes, s + 1, e, canonical: false), strip: 1, clitic: f, at: i, tokens, codes)
+                            extend(&best, word: look(codes, s + 1, e, canonical: false), strip: 1, clitic: f, at: i, tokens, codes, hashes)
                             if codes[s + 1] == A.lam {
-                                extend(&best, word: look(codes, s + 2, e, canonical: false, article: true), strip: 2, clitic: f, at: i, tokens, codes)
+                                extend(&best, word: look(codes, s + 2, e, canonical: false, article: true), strip: 2, clitic: f, at: i, tokens, codes, hashes)
                             }
                         }
                     }
                     if best.end == 0 && e - s >= 4 {
                         // Pronoun enclitics on trigger words (دعمها، قطع علاقاتها، إدانته): only triggers are
                         // looked up without them, so names are never cut.
-                        if let m = enclitic(codes, s, e, at: i, tokens) ?? future(codes, s, e, at: i, tokens) {
+                        if let m = enclitic(codes, s, e, at: i, tokens, hashes) ?? future(codes, s, e, at: i, tokens, hashes) {
                             matches.append(m)
                         }
                         i += 1
@@ -166,13 +167,15 @@ extension CompiledLexicon {
                     }
                 }
             }
+          }
         }
         return matches
     }
 
     /// A trigger at token `i` once a pronoun enclitic (ه، ها، هما، هم، هن) is removed, if any; single words
     /// and phrases whose first word carries the enclitic.
-    func enclitic(_ codes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, at i: Int, _ tokens: UnsafeBufferPointer<Token>) -> RawMatch? {
+    func enclitic(_ codes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, at i: Int, _ tokens: UnsafeBufferPointer<Token>,
+                  _ hashes: UnsafeBufferPointer<UInt64>) -> RawMatch? {
         typealias A = ArabicAlphabet
         // ها، هم، هن، هما (a lone ه is left alone: after normalisation it is also the ta marbuta).
         let last = codes[e - 1]
@@ -183,9 +186,9 @@ extension CompiledLexicon {
         guard cut > 0, e - s - cut >= 3 else { return nil }
         do {
             var best = Candidate()
-            extend(&best, word: look(codes, s, e - cut, canonical: true), strip: 0, clitic: 0, at: i, tokens, codes)
+            extend(&best, word: look(codes, s, e - cut, canonical: true), strip: 0, clitic: 0, at: i, tokens, codes, hashes)
             if best.end == 0, codes[s] == A.waw || codes[s] == A.feh || codes[s] == A.beh || codes[s] == A.lam {
-                extend(&best, word: look(codes, s + 1, e - cut, canonical: true), strip: 1, clitic: codes[s], at: i, tokens, codes)
+                extend(&best, word: look(codes, s + 1, e - cut, canonical: true), strip: 1, clitic: codes[s], at: i, tokens, codes, hashes)
             }
             guard best.end > 0 else { return nil }
             let targets = terminals[Int(best.node)].filter { if case .trigger = $0 { return true } else { return false } }
@@ -201,7 +204,8 @@ extension CompiledLexicon {
     /// looked up without it. Only triggers and construction cues are kept, so names that begin with س
     /// (سيرغي، ستولتنبرغ) are never cut; the letter after س must be an imperfect prefix (ي ت ن ا).
     /// - Complexity: O(k) for phrases of at most k words.
-    func future(_ codes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, at i: Int, _ tokens: UnsafeBufferPointer<Token>) -> RawMatch? {
+    func future(_ codes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, at i: Int, _ tokens: UnsafeBufferPointer<Token>,
+                _ hashes: UnsafeBufferPointer<UInt64>) -> RawMatch? {
         typealias A = ArabicAlphabet
         var p = s
         if codes[p] == A.waw || codes[p] == A.feh { p += 1 }
@@ -209,7 +213,7 @@ extension CompiledLexicon {
         let prefix = codes[p + 1]
         guard prefix == A.yeh || prefix == A.teh || prefix == A.noon || prefix == A.alef else { return nil }
         var best = Candidate()
-        extend(&best, word: look(codes, p + 1, e, canonical: false), strip: p + 1 - s, clitic: codes[s], at: i, tokens, codes)
+        extend(&best, word: look(codes, p + 1, e, canonical: false), strip: p + 1 - s, clitic: codes[s], at: i, tokens, codes, hashes)
         guard best.end > 0 else { return nil }
         let targets = terminals[Int(best.node)].filter {
             switch $0 {
@@ -233,10 +237,13 @@ extension CompiledLexicon {
     /// The vocabulary id of the word `codes[from..<end]` (article removed if `canonical`), and whether an
     /// article was there.
     @inline(__always)
-    func look(_ codes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int, canonical: Bool, article: Bool = false) -> (id: Int32, article: Bool)? {
+    func look(_ codes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int, canonical: Bool, article: Bool = false,
+              hash: UInt64? = nil) -> (id: Int32, article: Bool)? {
         guard end - from >= 2 else { return nil }
         let st = canonical ? Canonical.start(codes, from..<end) : from
-        guard let id = vocabulary.lookup(codes, st..<end) else { return nil }
+        // `hash` is that of `codes[from..<end]`: usable when nothing was removed.
+        let h = st == from ? hash : nil
+        guard let id = vocabulary.lookup(codes, st..<end, hash: h) else { return nil }
         return (id, article || st != from)
     }
 
@@ -244,13 +251,16 @@ extension CompiledLexicon {
     /// longest phrase that ends at a terminal node (earlier candidates win ties).
     @inline(__always)
     func extend(_ best: inout Candidate, word: (id: Int32, article: Bool)?, strip: Int, clitic: UInt8, at i: Int,
-                _ tokens: UnsafeBufferPointer<Token>, _ codes: UnsafeBufferPointer<UInt8>) {
+                _ tokens: UnsafeBufferPointer<Token>, _ codes: UnsafeBufferPointer<UInt8>, _ hashes: UnsafeBufferPointer<UInt64>) {
         guard let word, var node = child(0, word.id) else { return }
         var j = i + 1
         if nodeFlags[Int(node)] & Self.terminalFlag != 0, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }
-        while j < tokens.count, tokens[j].spaceOnlyBefore {
+        while j < tokens.count, tokens[j].spaceOnlyBefore, nodeFlags[Int(node)] & Self.childrenFlag != 0 {
             let js = Int(tokens[j].codeStart), je = Int(tokens[j].codeEnd)
-            guard let w = vocabulary.lookup(codes, Canonical.start(codes, js..<je)..<je), let next = child(node, w) else { break }
+            let cs = Canonical.start(codes, js..<je)
+            // The tokenizer's hash is the word's when there is no article to remove.
+            let h = cs == js ? hashes[j] : TokenVocabulary.hash(UnsafeBufferPointer(rebasing: codes[cs..<je]))
+            guard mayContinue(node, h), let w = vocabulary.lookup(codes, cs..<je, hash: h), let next = child(node, w) else { break }
             node = next
             j += 1
             if nodeFlags[Int(node)] & Self.terminalFlag != 0, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }

@@ -41,10 +41,11 @@ struct TokenVocabulary: Sendable {
     }
 
     /// The id of the word in `buffer[range]`, if it is in the vocabulary.
+    /// - Parameter hash: the word's hash (``hash(_:)``) when the caller has it (the tokenizer computed it).
     @inline(__always)
-    func lookup(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
+    func lookup(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64? = nil) -> Int32? {
         let slice = UnsafeBufferPointer(rebasing: buffer[range])
-        let h = Self.hash(slice)
+        let h = hash ?? Self.hash(slice)
         let bit = Int(truncatingIfNeeded: h >> 44)
         guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let id = ids[h] else { return nil }
         // memcmp, not the generic elementsEqual (which showed as 3% of a corpus build in perf).
