@@ -32,6 +32,17 @@ printf 'content,date\n%s,2016-01-01\nshort row\n' "$good" > "$t/shortrow.csv"
 printf '{"content": "%s", "date": "yesterday"}\n' "$good" > "$t/baddate.jsonl"
 mkdir -p "$t/m"; printf '%s' "$good" > "$t/m/a.txt"; printf 'file,date\na.txt,2016-13-45\n' > "$t/m/manifest.csv"
 printf 'id\tname_en\tnames_ar\troles\nx\tX\tاكس\tforeign_minister@RUS:2004-13..\n' > "$t/bad-lexicon.tsv"
+# A ZIP archive cut short, and one whose member's bytes were damaged after it was written.
+python3 - "$t" "$good" <<'PY'
+import sys, zipfile
+t, good = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(f"{t}/ok.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("day/a.json", '[{"content": "%s"}]' % (good * 20))
+data = bytearray(open(f"{t}/ok.zip", "rb").read())
+open(f"{t}/cut.zip", "wb").write(data[: len(data) // 2])
+data[60] ^= 0x5A
+open(f"{t}/damaged.zip", "wb").write(data)
+PY
 
 check invalid-utf8 0 "invalid UTF-8 at byte" -- "$bin" build "$t/bad-utf8.txt" --format json
 check utf16-bom 0 "read 1 documents" -- "$bin" build "$t/utf16.txt" --format json
@@ -45,12 +56,14 @@ check jsonl-keep-going 0 "skipped 1 \(bad record\)" -- "$bin" build "$t/oneBad.j
 check csv-no-column 1 "nocolumn.csv:1: no text column" -- "$bin" build "$t/nocolumn.csv" --format json
 check csv-short-row 1 "shortrow.csv:3" -- "$bin" build "$t/shortrow.csv" --format json
 check bad-date 0 "date \"yesterday\" not understood" -- "$bin" build "$t/baddate.jsonl" --format json
+check zip-cut 1 "cut.zip: not a readable ZIP archive" -- "$bin" build "$t/cut.zip" --format json -o "$t/out5.json"
+check zip-damaged 1 "damaged.zip/day/a.json: .*damaged" -- "$bin" build "$t/damaged.zip" --format json -o "$t/out6.json"
 check missing-path 1 "no/such/path: no such file" -- "$bin" build no/such/path --format json
 check bad-manifest 1 "manifest.csv:2: date" -- "$bin" build "$t/m" --format json
 check bad-lexicon 1 "bad-lexicon.tsv:2: role" -- "$bin" build "$t/m/a.txt" --lexicon "$t/bad-lexicon.tsv"
 check bad-option 2 "Error|error" -- "$bin" build "$t/m/a.txt" --level galaxy
 check unwritable 4 "cannot write" -- "$bin" build "$t/bom.txt" --date 2016-01-01 -o /proc/nope/out.svg
-for f in out1.json out2.json out3.json; do [ -e "$t/$f" ] && { echo "FAIL partial output $f left behind"; fails=$((fails + 1)); }; done
+for f in out1.json out2.json out3.json out5.json out6.json; do [ -e "$t/$f" ] && { echo "FAIL partial output $f left behind"; fails=$((fails + 1)); }; done
 # A failing run leaves the previous file as it was.
 echo OLD > "$t/keep.json"
 "$bin" build "$t/truncated.json" --format json -o "$t/keep.json" 2>/dev/null

@@ -6,11 +6,12 @@
 #   libxml2-utils    xmllint, used by the tests to validate SVG, GraphML and GEXF
 #   pkg-config       lets SwiftPM find libgvc
 #   strace           lets a test prove that rendering starts no child process
-#   zlib1g-dev       gzip and ZIP inputs
+#   zlib1g-dev       gzip inputs
+#   libdeflate-dev   ZIP inputs (inflate and CRC-32 of members)
 #   iso-codes        ISO 3166-1 list the knowledge-base test checks state codes against
 set -euo pipefail
 
-packages=(libgraphviz-dev graphviz fonts-noto-core libxml2-utils pkg-config strace zlib1g-dev iso-codes)
+packages=(libgraphviz-dev graphviz fonts-noto-core libxml2-utils pkg-config strace zlib1g-dev libdeflate-dev iso-codes)
 if [ -n "${ACTORGRAPH_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$ACTORGRAPH_EXTRA_PACKAGES"
   packages+=("${extra[@]}")
