@@ -94,6 +94,21 @@ public struct TokenizedText: Sendable {
                     var dotAfterDigit = false
                     while i < n {
                         let b0 = buf[i]
+                        // Fast path, most of the bytes of Arabic text: inside a word, a two-byte Arabic letter
+                        // (U+0600–U+06FF) continues it. Digits, marks and separators take the general path below.
+                        if inToken && b0 & 0xFE == 0xD8 && i + 1 < n {
+                            let v = Int((UInt32(b0 & 0x1F) << 6) | UInt32(buf[i + 1] & 0x3F))
+                            let code = codeTable[v]
+                            if code >= 0x80 && classTable[v] == ScalarClass.letter.rawValue {
+                                hash = (hash ^ UInt64(code)) &* FNV.prime
+                                dst[codeCount] = code
+                                codeCount += 1
+                                prevWasDigit = false
+                                i += 2
+                                scalarIndex += 1
+                                continue
+                            }
+                        }
                         var v: UInt32
                         var len: Int
                         if b0 < 0x80 {
