@@ -11,16 +11,24 @@ extension RelationGraph {
         let ids = nodes.map(\.id).sorted()
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let n = ids.count
-        var adjacency = [[(Int, Double)]](repeating: [], count: n)
+        var building = [[(Int, Double)]](repeating: [], count: n)
         for e in edges.sorted(by: { $0.key < $1.key }) {
             guard let a = index[e.source], let b = index[e.target], a != b else { continue }
             let w = max(e.weight, 0)
-            adjacency[a].append((b, w))
-            adjacency[b].append((a, w))
+            building[a].append((b, w))
+            building[b].append((a, w))
         }
-        let pagerank = Self.pagerank(adjacency)
-        let betweenness = Self.betweenness(adjacency)
-        let community = Self.louvain(adjacency)
+        let adjacency = building
+        // Three independent computations (betweenness is the longest, O(n·e)): run side by side.
+        let results = MetricResults()
+        DispatchQueue.concurrentPerform(iterations: 3) { k in
+            switch k {
+            case 0: results.betweenness = Self.betweenness(adjacency)
+            case 1: results.pagerank = Self.pagerank(adjacency)
+            default: results.community = Self.louvain(adjacency)
+            }
+        }
+        let pagerank = results.pagerank, betweenness = results.betweenness, community = results.community
         let updated = nodes.map { node -> Node in
             var node = node
             let i = index[node.id]!
@@ -179,4 +187,12 @@ extension RelationGraph {
         }
         return s
     }
+}
+
+/// The three metrics, each set by one worker of ``RelationGraph/computeMetrics()``.
+private final class MetricResults: @unchecked Sendable {
+    // Safe: each field is written by exactly one worker and read after all have finished.
+    var pagerank: [Double] = []
+    var betweenness: [Double] = []
+    var community: [Int] = []
 }

@@ -76,4 +76,24 @@ struct GraphJSONWriterTests {
         g.addEdge(Edge(source: "ب", target: "B"))
         try Self.expectSameBytes(g)
     }
+
+    @Test("Edges written in parallel parts give the same bytes as JSONEncoder and as one part")
+    func parallelParts() throws {
+        var g = RelationGraph()
+        for i in 0..<40 { g.addNode(Node(id: "N\(i)", name: "Node \(i)", nameAr: "عقدة \(i)", type: .state, country: "N\(i)", mentions: i + 1)) }
+        for i in 0..<40 {
+            for j in (i + 1)..<40 where (i * 7 + j) % 3 == 0 {
+                g.addEdge(Edge(source: "N\(i)", target: "N\(j)", count: i + j, cooperation: Double(i) / 4, conflict: Double(j) / 8,
+                               evidence: [Evidence(document: "d\(i)", sentence: j, start: 0, end: 5, text: "قال \"\(i)\"\n\(j)")]))
+            }
+        }
+        #expect(g.edges.count > 256)
+        try Self.expectSameBytes(g)
+        for parts in [1, 2, 3, 7] {
+            var one = GraphJSONWriter(), split = GraphJSONWriter()
+            one.array(g.edges) { w, e in w.write(e) }
+            split.parallelArray(g.edges, parts: parts) { w, e in w.write(e) }
+            #expect(one.out == split.out, "\(parts) parts")
+        }
+    }
 }
