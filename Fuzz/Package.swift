@@ -6,7 +6,7 @@
 // FuzzEntries module, which the replay test (Tests/FuzzRegressionTests) calls too.
 import PackageDescription
 
-let kinds = ["Text", "JSON", "JSONL", "CSV", "Lexicon", "Manifest"]
+let kinds = ["Text", "JSON", "JSONL", "CSV", "Lexicon", "Manifest", "ZIP"]
 
 let package = Package(
     name: "actorgraph-fuzz",

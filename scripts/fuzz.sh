@@ -17,10 +17,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-targets=(text json jsonl csv lexicon manifest)
-declare -A product=([text]=FuzzText [json]=FuzzJSON [jsonl]=FuzzJSONL [csv]=FuzzCSV [lexicon]=FuzzLexicon [manifest]=FuzzManifest)
-declare -A max_len=([text]=16384 [json]=16384 [jsonl]=16384 [csv]=16384 [lexicon]=8192 [manifest]=4096)
-declare -A dict=([text]=text [json]=json [jsonl]=json [csv]=csv [lexicon]=lexicon [manifest]=manifest)
+targets=(text json jsonl csv lexicon manifest zip)
+declare -A product=([text]=FuzzText [json]=FuzzJSON [jsonl]=FuzzJSONL [csv]=FuzzCSV [lexicon]=FuzzLexicon [manifest]=FuzzManifest [zip]=FuzzZIP)
+declare -A max_len=([text]=16384 [json]=16384 [jsonl]=16384 [csv]=16384 [lexicon]=8192 [manifest]=4096 [zip]=16384)
+declare -A dict=([text]=text [json]=json [jsonl]=json [csv]=csv [lexicon]=lexicon [manifest]=manifest [zip]=zip)
 
 if [ "${1:-}" = "--list" ]; then printf '%s\n' "${targets[@]}"; exit 0; fi
 selected=("$@")

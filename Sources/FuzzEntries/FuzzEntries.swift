@@ -22,6 +22,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable, CustomStringConvertible 
     case lexicon
     /// `manifest.csv`.
     case manifest
+    /// `CorpusReader` on a `.zip` archive (central directory, ZIP64 fields, libdeflate, CRC-32).
+    case zip
 
     public var description: String { rawValue }
 
@@ -37,6 +39,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable, CustomStringConvertible 
         case .csv: return FuzzEntries.corpus(data, fileExtension: "csv")
         case .lexicon: return FuzzEntries.lexicon(data)
         case .manifest: return FuzzEntries.manifest(data)
+        case .zip: return FuzzEntries.corpus(data, fileExtension: "zip")
         }
     }
 
