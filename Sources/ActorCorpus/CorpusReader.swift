@@ -80,7 +80,7 @@ public struct CorpusReader: Sendable {
         }
     }
 
-    private func emit(_ docs: [Document], report: inout Report, _ body: ([Document]) throws -> Void) throws {
+    private func emit(_ docs: consuming [Document], report: inout Report, _ body: ([Document]) throws -> Void) throws {
         var docs = docs
         for i in docs.indices {
             if docs[i].date == nil { docs[i].date = defaultDate }

@@ -191,7 +191,7 @@ final class Resolution {
             organization: kind == .person ? affiliation(id).organization ?? officeOrganization(id) : nil,
             tokens: tokens,
             sentence: Int(text.sentenceOfToken[tokens.lowerBound])))
-        if let c = country, kb.states[c] != nil { countState(c) }
+        if let c = country, kb.states.index(forKey: c) != nil { countState(c) }
         if kind == .organization { introduced.insert(id) }  // its ambiguous short forms (الائتلاف) now count
         if kind == .person {
             if method == .lexicon || (method == .pattern && id.hasPrefix("new:")) { learnSurnames(of: id, tokens: tokens) }
@@ -223,13 +223,13 @@ final class Resolution {
     /// Country of a placeholder office id (`office:ROLE:PLACE`) or a discovered person (`new:…@PLACE`).
     func officeCountry(_ id: String) -> String? {
         guard let place = Self.placeOf(id) else { return nil }
-        if kb.states[place] != nil { return place }
+        if kb.states.index(forKey: place) != nil { return place }
         return kb.organizations[place]?.country
     }
 
     /// Organisation of a placeholder office or discovered person whose place is an organisation.
     func officeOrganization(_ id: String) -> String? {
-        guard let place = Self.placeOf(id), kb.organizations[place] != nil else { return nil }
+        guard let place = Self.placeOf(id), kb.organizations.index(forKey: place) != nil else { return nil }
         return place
     }
 

@@ -99,15 +99,15 @@ public struct CorpusBuilder: Sendable {
             // Reprints are decided in input order (the first of a story is kept), then absorbed in parallel.
             var kept: [(part: GraphContribution, labels: [String])] = []
             kept.reserveCapacity(docs.count)
-            for (doc, result) in zip(docs, results) {
-                summary.bytes += doc.text.utf8.count
+            for (i, result) in results.enumerated() {
+                summary.bytes += docs[i].text.utf8.count
                 if let f = result.fingerprint, index.isReprint(f) {
                     summary.reprints += 1
                     continue
                 }
                 summary.stories += 1
                 let labels: [String]
-                if let periods { labels = doc.date.map { periods.labels(for: $0) } ?? [] } else { labels = [""] }
+                if let periods { labels = docs[i].date.map { periods.labels(for: $0) } ?? [] } else { labels = [""] }
                 kept.append((result.part, labels))
             }
             accumulators.absorb(kept, workers: jobs)
