@@ -105,6 +105,16 @@ struct StanceScorer {
         return false
     }
 
+    /// "أي" (any) and its proclitic forms: before a cooperative noun it makes the act hypothetical.
+    static let any: Set<UInt64> = Set(["أي", "لأي", "بأي", "وأي", "فأي"].map { FNV.hash(NormalizedForm.codes(of: $0)) })
+
+    /// Whether cooperative trigger `t` is hypothetical: "any agreement, any support" (ترحب بأي اتفاق يمنع إيران،
+    /// لن تعترف بأي اتفاقات، حذرت من أي تسوية، نافية تقديم أي دعم) names no act between the sentence's actors.
+    func isHypothetical(_ t: TriggerHit) -> Bool {
+        let p = t.tokens.lowerBound
+        return t.score > 0 && p > 0 && Int(text.sentenceOfToken[p - 1]) == t.sentence && Self.any.contains(text.hashes[p - 1])
+    }
+
     static let describedAs: Set<UInt64> = Set(["بأنه", "بأنها", "بأنهم", "بأن", "بكونه", "بكونها"].map { FNV.hash(NormalizedForm.codes(of: $0)) })
     static let betweenWord = FNV.hash(NormalizedForm.codes(of: "بين"))
 
@@ -129,6 +139,8 @@ struct StanceScorer {
     func governsPair(_ t: TriggerHit, x: String, y: String, actors: [Int]) -> Bool {
         let end = t.tokens.upperBound
         if let first = Self.firstActor(in: actors, from: end), first < end + Self.objectReach {
+            // "ترحب بأي اتفاق يمنع إيران": its object is a hypothetical thing, not the actor after it.
+            if (end..<first).contains(where: { Self.any.contains(text.hashes[$0]) }) { return false }
             guard let who = actorAt[first] else { return true }
             return who == x || who == y
         }
@@ -206,6 +218,7 @@ struct StanceScorer {
         for (i, t) in inSegment.enumerated() {
             if skip.contains(i) { continue }
             if let l = t.pairLeft, let r = t.pairRight, (l, r) != (lo, hi) { continue }
+            if isHypothetical(t) { continue }
             let pos = t.tokens.lowerBound
             // "السعودية وحلفاؤها … ضد الحوثي": an alliance word right after an actor names that actor's own
             // allies, not a tie to the other actor.

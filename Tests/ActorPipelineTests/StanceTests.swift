@@ -71,6 +71,20 @@ struct StanceTests {
         #expect(e.stance < 0)
     }
 
+    @Test("\"Any agreement\" is hypothetical: it relates no one (ترحب بأي اتفاق يمنع إيران، لن تعترف بأي اتفاقات)")
+    func hypothetical() throws {
+        let welcome = stateGraph("قال وزير الخارجية السعودي عادل الجبير إن المملكة العربية السعودية ترحب بأي اتفاق يمنع إيران من امتلاك السلاح النووي.", date: "2015-07-20")
+        // Only the welcome counts, weakly (its object is a thing, not Iran); the "agreement" not at all.
+        let e = try #require(edge(welcome, "IRN", "SAU"))
+        #expect(e.cooperation < 1.5, "cooperation \(e.cooperation)")
+        #expect(e.evidence.first?.trigger != "اتفاق")
+        let refuse = stateGraph("أعلن الرئيس الأوكراني فلاديمير زيلينسكي أن كييف لن تعترف بأي اتفاقات بين روسيا والولايات المتحدة.", date: "2025-02-18")
+        #expect((edge(refuse, "RUS", "UKR")?.cooperation ?? 0) < 1)
+        // The same noun without أي still relates the two.
+        let agreed = stateGraph("وقعت روسيا اتفاقية مع إيران لتوريد منظومة إس-300.", date: "2016-04-11")
+        #expect(try #require(edge(agreed, "IRN", "RUS")).stance > 0)
+    }
+
     @Test("A contrast clause cuts the link between its two sides")
     func contrast() throws {
         let g = stateGraph("دعمت روسيا الحكومة السورية، بينما طالبت الولايات المتحدة برحيل الأسد.")
