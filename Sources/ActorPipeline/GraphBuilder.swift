@@ -123,7 +123,8 @@ public struct GraphBuilder: Sendable {
                 actorIndex[id] = a
                 actors.append(DocumentActor(id: id, first: m))
             }
-            if !list.isEmpty, Self.coordinated(after: listEnd, mention: m, in: text), !Self.afterBetween(listStart, in: text) {
+            if !list.isEmpty, Self.coordinated(after: listEnd, mention: m, in: text), !Self.afterBetween(listStart, in: text),
+               !Self.afterIn(listStart, in: text) {
                 for other in list where other != a {
                     coordinated.insert(PairKey(other, a, sentence: m.sentence))
                 }
@@ -268,6 +269,15 @@ public struct GraphBuilder: Sendable {
         guard t > 0 else { return false }
         return text.normalized(t - 1).hasSuffix("بين")
     }
+
+    /// Whether the list starting at token `t` is a place: "في" (in) right before it — "داعش في العراق وسوريا",
+    /// "اللاجئون في سوريا والعراق" name where something happens, not two actors on one side.
+    static func afterIn(_ t: Int, in text: TokenizedText) -> Bool {
+        guard t > 0, Int(text.sentenceOfToken[t - 1]) == Int(text.sentenceOfToken[t]) else { return false }
+        return inWords.contains(text.hashes[t - 1])
+    }
+
+    static let inWords: Set<UInt64> = Set(["في", "وفي", "ففي", "داخل"].map { FNV.hash(NormalizedForm.codes(of: $0)) })
 
     /// The graph of many documents (the same as merging their graphs).
     /// - Complexity: linear in the documents' graphs plus one final sort.

@@ -114,6 +114,17 @@ struct StanceTests {
         #expect(e.evidence.first?.category == "aligned")
     }
 
+    @Test("Places listed after في are where something happens, not two actors on one side")
+    func placeListIsNotAlignment() throws {
+        let g = stateGraph("تمكن تنظيم داعش من خوض حروب دامية في العراق وسوريا، ونفذ أعمال قتل وتخريب.", date: "2015-07-20")
+        let e = try #require(edge(g, "IRQ", "SYR"))
+        #expect(e.evidence.first?.category != "aligned")
+        #expect(e.cooperation == 0, "cooperation \(e.cooperation)")
+        // Without في the two are one side of the act.
+        let agents = stateGraph("استخدمت روسيا والصين حق النقض ضد مشروع القرار.")
+        #expect(try #require(edge(agents, "CHN", "RUS")).evidence.first?.category == "aligned")
+    }
+
     @Test("Chained adjectives that agree in gender are a list; an adjective then a state's name is not")
     func chainedAdjectivesAgree() throws {
         let list = stateGraph("وندد البيان بالقصف الجوي الذي تنفذه القوات الروسية السورية المشتركة على حلب.")
