@@ -110,9 +110,13 @@ public struct GraphBuilder: Sendable {
         // Pairs of actors coordinated in a sentence (روسيا والصين، إيران وروسيا وسوريا): every two members
         // of one list.
         var coordinated = Set<PairKey>()
+        // Pairs listed together as places (في العراق وسوريا): where something happens, so no trigger of the
+        // sentence relates them and they are not one side of it.
+        var places = Set<PairKey>()
         var list: [Int] = []
         var listEnd = -1
         var listStart = -1
+        var placeList = false
         for m in analysis.mentions {
             guard let id = nodeID(for: m) else { continue }
             let a: Int
@@ -123,15 +127,19 @@ public struct GraphBuilder: Sendable {
                 actorIndex[id] = a
                 actors.append(DocumentActor(id: id, first: m))
             }
-            if !list.isEmpty, Self.coordinated(after: listEnd, mention: m, in: text), !Self.afterBetween(listStart, in: text),
-               !Self.afterIn(listStart, in: text) {
+            if !list.isEmpty, Self.coordinated(after: listEnd, mention: m, in: text), !Self.afterBetween(listStart, in: text) {
                 for other in list where other != a {
-                    coordinated.insert(PairKey(other, a, sentence: m.sentence))
+                    if placeList {
+                        places.insert(PairKey(other, a, sentence: m.sentence))
+                    } else {
+                        coordinated.insert(PairKey(other, a, sentence: m.sentence))
+                    }
                 }
                 list.append(a)
             } else {
                 list = [a]
                 listStart = m.tokens.lowerBound
+                placeList = Self.afterIn(listStart, in: text)
             }
             listEnd = m.tokens.upperBound
             let w = window(of: m, in: text)
@@ -192,8 +200,9 @@ public struct GraphBuilder: Sendable {
                     // Coordination holds in the sentence where the two are listed together, not elsewhere in the
                     // document ("دعا موسكو وأنقرة إلى التهدئة" does not make them allies in "أسقطت تركيا طائرة روسية").
                     let stance = scorer.closestPair(mentions[p], mentions[q]).map {
-                        scorer.score(x: actors[x].id, px: $0.px, y: actors[y].id, py: $0.py, sentence: $0.sentence,
-                                     coordinated: coordinated.contains(PairKey(x, y, sentence: $0.sentence)))
+                        places.contains(PairKey(x, y, sentence: $0.sentence)) ? PairStance()
+                            : scorer.score(x: actors[x].id, px: $0.px, y: actors[y].id, py: $0.py, sentence: $0.sentence,
+                                           coordinated: coordinated.contains(PairKey(x, y, sentence: $0.sentence)))
                     } ?? PairStance()
                     scored.append((w, x, y, stance))
                     if stance.trigger != nil { articleNet[PairKey(x, y, sentence: -1), default: 0] += stance.net }
@@ -270,8 +279,8 @@ public struct GraphBuilder: Sendable {
         return text.normalized(t - 1).hasSuffix("بين")
     }
 
-    /// Whether the list starting at token `t` is a place: "في" (in) right before it — "داعش في العراق وسوريا",
-    /// "اللاجئون في سوريا والعراق" name where something happens, not two actors on one side.
+    /// Whether the list starting at token `t` is of places: "في" (in) right before it — "داعش في العراق وسوريا",
+    /// "اللاجئون في سوريا والعراق" name where something happens, not two actors on one side or two parties.
     static func afterIn(_ t: Int, in text: TokenizedText) -> Bool {
         guard t > 0, Int(text.sentenceOfToken[t - 1]) == Int(text.sentenceOfToken[t]) else { return false }
         return inWords.contains(text.hashes[t - 1])

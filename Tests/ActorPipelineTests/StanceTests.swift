@@ -119,7 +119,13 @@ struct StanceTests {
         let g = stateGraph("تمكن تنظيم داعش من خوض حروب دامية في العراق وسوريا، ونفذ أعمال قتل وتخريب.", date: "2015-07-20")
         let e = try #require(edge(g, "IRQ", "SYR"))
         #expect(e.evidence.first?.category != "aligned")
-        #expect(e.cooperation == 0, "cooperation \(e.cooperation)")
+        #expect(e.cooperation == 0 && e.conflict == 0, "cooperation \(e.cooperation), conflict \(e.conflict)")
+        // Nor are the places of an attack its parties; a third place in the list is no different.
+        let strikes = stateGraph("شنت طائرات التحالف غارات جوية على مواقع التنظيم في العراق وسوريا وليبيا.", date: "2015-07-20")
+        for (a, b) in [("IRQ", "SYR"), ("LBY", "SYR"), ("IRQ", "LBY")] {
+            let found = try #require(edge(strikes, a, b), "\(a)–\(b)")
+            #expect(found.cooperation == 0 && found.conflict == 0, "\(a)–\(b): \(found.cooperation) / \(found.conflict)")
+        }
         // Without في the two are one side of the act.
         let agents = stateGraph("استخدمت روسيا والصين حق النقض ضد مشروع القرار.")
         #expect(try #require(edge(agents, "CHN", "RUS")).evidence.first?.category == "aligned")
