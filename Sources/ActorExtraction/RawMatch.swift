@@ -92,82 +92,82 @@ extension CompiledLexicon {
     func scan(_ text: TokenizedText) -> [RawMatch] {
         var matches: [RawMatch] = []
         text.codes.withUnsafeBufferPointer { codes in
-          text.hashes.withUnsafeBufferPointer { hashes in
-            text.tokens.withUnsafeBufferPointer { tokens in
-                let n = tokens.count
-                var i = 0
-                while i < n {
-                    let s = Int(tokens[i].codeStart), e = Int(tokens[i].codeEnd)
-                    var best = Candidate()
-                    extend(&best, word: look(codes, s, e, canonical: true, hash: hashes[i]), strip: 0, clitic: 0, at: i, tokens, codes, hashes)
-                    if e - s >= 3 {
-                        typealias A = ArabicAlphabet
-                        let f = codes[s]
-                        if f == A.waw || f == A.feh {
-                            extend(&best, word: look(codes, s + 1, e, canonical: true), strip: 1, clitic: f, at: i, tokens, codes, hashes)
-                            let g = codes[s + 1]
-                            if g == A.beh || g == A.kaf {
-                                extend(&best, word: look(codes, s + 2, e, canonical: true), strip: 2, clitic: g, at: i, tokens, codes, hashes)
-                            } else if g == A.lam {
-                                extend(&best, word: look(codes, s + 2, e, canonical: false), strip: 2, clitic: g, at: i, tokens, codes, hashes)
-                                if codes[s + 2] == A.lam {
-                                    extend(&best, word: look(codes, s + 3, e, canonical: false, article: true), strip: 3, clitic: g, at: i, tokens, codes, hashes)
+            text.hashes.withUnsafeBufferPointer { hashes in
+                text.tokens.withUnsafeBufferPointer { tokens in
+                    let n = tokens.count
+                    var i = 0
+                    while i < n {
+                        let s = Int(tokens[i].codeStart), e = Int(tokens[i].codeEnd)
+                        var best = Candidate()
+                        extend(&best, word: look(codes, s, e, canonical: true, hash: hashes[i]), strip: 0, clitic: 0, at: i, tokens, codes, hashes)
+                        if e - s >= 3 {
+                            typealias A = ArabicAlphabet
+                            let f = codes[s]
+                            if f == A.waw || f == A.feh {
+                                extend(&best, word: look(codes, s + 1, e, canonical: true), strip: 1, clitic: f, at: i, tokens, codes, hashes)
+                                let g = codes[s + 1]
+                                if g == A.beh || g == A.kaf {
+                                    extend(&best, word: look(codes, s + 2, e, canonical: true), strip: 2, clitic: g, at: i, tokens, codes, hashes)
+                                } else if g == A.lam {
+                                    extend(&best, word: look(codes, s + 2, e, canonical: false), strip: 2, clitic: g, at: i, tokens, codes, hashes)
+                                    if codes[s + 2] == A.lam {
+                                        extend(&best, word: look(codes, s + 3, e, canonical: false, article: true), strip: 3, clitic: g, at: i, tokens, codes, hashes)
+                                    }
+                                }
+                            } else if f == A.beh || f == A.kaf {
+                                extend(&best, word: look(codes, s + 1, e, canonical: true), strip: 1, clitic: f, at: i, tokens, codes, hashes)
+                            } else if f == A.lam {
+                                extend(&best, word: look(codes, s + 1, e, canonical: false), strip: 1, clitic: f, at: i, tokens, codes, hashes)
+                                if codes[s + 1] == A.lam {
+                                    extend(&best, word: look(codes, s + 2, e, canonical: false, article: true), strip: 2, clitic: f, at: i, tokens, codes, hashes)
                                 }
                             }
-                        } else if f == A.beh || f == A.kaf {
-                            extend(&best, word: look(codes, s + 1, e, canonical: true), strip: 1, clitic: f, at: i, tokens, codes, hashes)
-                        } else if f == A.lam {
-                            extend(&best, word: look(codes, s + 1, e, canonical: false), strip: 1, clitic: f, at: i, tokens, codes, hashes)
-                            if codes[s + 1] == A.lam {
-                                extend(&best, word: look(codes, s + 2, e, canonical: false, article: true), strip: 2, clitic: f, at: i, tokens, codes, hashes)
+                        }
+                        if best.end == 0 && e - s >= 4 {
+                            // Pronoun enclitics on trigger words (دعمها، قطع علاقاتها، إدانته): only triggers are
+                            // looked up without them, so names are never cut.
+                            if let m = enclitic(codes, s, e, at: i, tokens, hashes) ?? future(codes, s, e, at: i, tokens, hashes) {
+                                matches.append(m)
                             }
+                            i += 1
+                            continue
                         }
-                    }
-                    if best.end == 0 && e - s >= 4 {
-                        // Pronoun enclitics on trigger words (دعمها، قطع علاقاتها، إدانته): only triggers are
-                        // looked up without them, so names are never cut.
-                        if let m = enclitic(codes, s, e, at: i, tokens, hashes) ?? future(codes, s, e, at: i, tokens, hashes) {
-                            matches.append(m)
-                        }
-                        i += 1
-                        continue
-                    }
-                    if best.end > 0 {
-                        var targets = terminals[Int(best.node)]
-                        // Article rules never remove cues (only names have them), so the node's cues stand;
-                        // the node's kinds stand unless a rule removed targets.
-                        var cues = terminalCues[Int(best.node)]
-                        var kinds: UInt16? = terminalKinds[Int(best.node)]
-                        let flags = nodeFlags[Int(best.node)]
-                        if !best.article, flags & Self.needsArticleFlag != 0, let needy = needsArticle[best.node] {
-                            targets.removeAll { needy.contains($0) }
-                            kinds = nil
-                        }
-                        if best.article, flags & Self.refusesArticleFlag != 0, let bare = refusesArticle[best.node] {
-                            targets.removeAll { bare.contains($0) }
-                            kinds = nil
-                        }
-                        if best.end - i > 1 {
-                            // A phrase keeps the context cues of its last word: "تعزيز العلاقات التركية" is a
-                            // trigger, and العلاقات still makes the adjective after it a state.
-                            let ls = Int(tokens[best.end - 1].codeStart), le = Int(tokens[best.end - 1].codeEnd)
-                            if let w = look(codes, ls, le, canonical: true), let node = child(0, w.id) {
-                                for t in terminals[Int(node)] where t.isCue && !targets.contains(t) { targets.append(t) }
-                                cues |= terminalCues[Int(node)]
+                        if best.end > 0 {
+                            var targets = terminals[Int(best.node)]
+                            // Article rules never remove cues (only names have them), so the node's cues stand;
+                            // the node's kinds stand unless a rule removed targets.
+                            var cues = terminalCues[Int(best.node)]
+                            var kinds: UInt16? = terminalKinds[Int(best.node)]
+                            let flags = nodeFlags[Int(best.node)]
+                            if !best.article, flags & Self.needsArticleFlag != 0, let needy = needsArticle[best.node] {
+                                targets.removeAll { needy.contains($0) }
+                                kinds = nil
                             }
+                            if best.article, flags & Self.refusesArticleFlag != 0, let bare = refusesArticle[best.node] {
+                                targets.removeAll { bare.contains($0) }
+                                kinds = nil
+                            }
+                            if best.end - i > 1 {
+                                // A phrase keeps the context cues of its last word: "تعزيز العلاقات التركية" is a
+                                // trigger, and العلاقات still makes the adjective after it a state.
+                                let ls = Int(tokens[best.end - 1].codeStart), le = Int(tokens[best.end - 1].codeEnd)
+                                if let w = look(codes, ls, le, canonical: true), let node = child(0, w.id) {
+                                    for t in terminals[Int(node)] where t.isCue && !targets.contains(t) { targets.append(t) }
+                                    cues |= terminalCues[Int(node)]
+                                }
+                            }
+                            if !targets.isEmpty {
+                                matches.append(RawMatch(
+                                    tokens: i..<best.end, strip: best.strip, proclitic: best.clitic == 0 ? nil : best.clitic,
+                                    article: best.article, targets: targets, cues: cues, kinds: kinds))
+                            }
+                            i = best.end
+                        } else {
+                            i += 1
                         }
-                        if !targets.isEmpty {
-                            matches.append(RawMatch(
-                                tokens: i..<best.end, strip: best.strip, proclitic: best.clitic == 0 ? nil : best.clitic,
-                                article: best.article, targets: targets, cues: cues, kinds: kinds))
-                        }
-                        i = best.end
-                    } else {
-                        i += 1
                     }
                 }
             }
-          }
         }
         return matches
     }
