@@ -65,6 +65,12 @@ struct ZipArchive {
         guard member.uncompressedSize <= Self.largestMember else {
             throw InputError(location: location, message: "member of \(member.uncompressedSize) bytes is larger than 2 GiB; split the archive")
         }
+        // DEFLATE expands at most about 1,032 to 1: a larger recorded size is a damaged (or hostile) record, refused
+        // before its buffer is allocated. The local header must lie inside the archive.
+        let expandable = member.method == 0 ? member.compressedSize : min(member.compressedSize, Self.largestMember) * 1032 + 1024
+        guard member.uncompressedSize <= expandable, member.localHeaderOffset < data.count else {
+            throw fail("its recorded sizes or offset are impossible")
+        }
         let result: Result<Data, InputError> = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Data, InputError> in
             let bytes = Bytes(raw)
             // The local header repeats the name and has its own extra field: the data starts after both.

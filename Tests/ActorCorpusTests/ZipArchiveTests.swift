@@ -105,6 +105,25 @@ struct ZipArchiveTests {
         }
     }
 
+    @Test("Recorded sizes and offsets that cannot be are refused before any buffer is allocated")
+    func impossibleSizes() throws {
+        let zip = try Self.archive([("a.json", Self.articles)])
+        let bytes = [UInt8](zip)
+        let signature: [UInt8] = [0x50, 0x4B, 1, 2]
+        let central = try #require((0..<(bytes.count - 4)).last { Array(bytes[$0..<($0 + 4)]) == signature })
+        // A 2 GiB member from a few hundred compressed bytes (uncompressed size at +24), then a local header past
+        // the end of the file (offset at +42).
+        for (field, value) in [(24, [0xFF, 0xFF, 0xFF, 0x7F] as [UInt8]), (42, [0x00, 0x00, 0x00, 0x70])] {
+            var damaged = zip
+            for (k, b) in value.enumerated() { damaged[central + field + k] = b }
+            #expect {
+                try Self.read(damaged)
+            } throws: { error in
+                (error as? InputError)?.message.contains("impossible") == true
+            }
+        }
+    }
+
     @Test("A truncated archive is reported as not readable, with what to check")
     func truncated() throws {
         let zip = try Self.archive([("a.json", Self.articles)])
