@@ -79,7 +79,7 @@ extension Resolution {
             // so is a building that speaks for a state (في البيت الأبيض، في قصر الشعب).
             let placeLike = (capital.map { $0 != state(k, form: .name) && $0 != variant } ?? false)
                 || (institution != nil && state(k, form: .name) == nil)
-            if placeLike, isVenue(k, venueEnd: venueEnd) {
+            if placeLike, isVenue(k, venueEnd: venueEnd) || isQuoted(k) {
                 venueEnd = raw[k].tokens.upperBound
                 k += 1
                 continue
@@ -195,6 +195,25 @@ extension Resolution {
             if raw[k].tokens.lowerBound == venueEnd { return true }
         }
         return false
+    }
+
+    /// Whether raw match `k` is one word in quotation marks (ل"الرياض"، «الرياض»، “بغداد”): news quotes a city's
+    /// name when it is a title — a newspaper (Al-Riyadh), an operation, a book — not when it means the city or
+    /// its government.
+    func isQuoted(_ k: Int) -> Bool {
+        guard raw[k].tokens.count == 1, raw[k].strip == 0 else { return false }
+        let token = text.tokens[raw[k].tokens.lowerBound]
+        var copy = text.text
+        return copy.withUTF8 { b in
+            let start = Int(token.utf8Start), end = Int(token.utf8End)
+            let opens = (start >= 1 && b[start - 1] == 0x22)
+                || (start >= 2 && b[start - 2] == 0xC2 && b[start - 1] == 0xAB)  // «
+                || (start >= 3 && b[start - 3] == 0xE2 && b[start - 2] == 0x80 && b[start - 1] == 0x9C)  // “
+            let closes = (end < b.count && b[end] == 0x22)
+                || (end + 1 < b.count && b[end] == 0xC2 && b[end + 1] == 0xBB)  // »
+                || (end + 2 < b.count && b[end] == 0xE2 && b[end + 1] == 0x80 && b[end + 2] == 0x9D)  // ”
+            return opens && closes
+        }
     }
 
     /// The state named by an adjective or a state name right after raw match `k`.

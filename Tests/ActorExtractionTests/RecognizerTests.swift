@@ -166,6 +166,15 @@ struct RecognizerTests {
         #expect(ids("وتدعم أنقرة فصائل المعارضة.") == ["TUR"])
     }
 
+    @Test("A capital's name in quotation marks is a title (the newspaper Al-Riyadh), not the state")
+    func quotedCapitalIsATitle() {
+        #expect(ids("وقالت مصادر محلية وفي المقاومة ل\"الرياض\" إن قوات الجيش الوطني تقدمت.").isEmpty)
+        #expect(ids("وأوضح شقيق الطفل لـ «الرياض» بأن شقيقه ذهب في نزهة.").isEmpty)
+        #expect(ids("وأعلنت الرياض دعمها للحكومة اليمنية.").contains("SAU"))
+        // A state's own name in quotation marks stays the state (some outlets quote «إسرائيل»).
+        #expect(ids("ودانت الجامعة اعتداءات «إسرائيل» على غزة.").contains("ISR"))
+    }
+
     @Test("News agencies are sources, not actors")
     func agencies() {
         #expect(ids("وفقا لوكالة رويترز ووكالة تاس الروسية.").isEmpty)
