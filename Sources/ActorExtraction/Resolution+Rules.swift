@@ -359,9 +359,27 @@ extension Resolution {
                 return j + 1
             }
         }
+        // "يلتقي المنتخب السعودي نظيره الكويتي": the counterpart of a team is a team, not a state.
+        if teamBefore(raw[k].tokens.lowerBound) { return j + 1 }
         emit(s, kind: .state, country: s, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon)
         return j + 1
     }
+
+    /// Whether a sports team (منتخب، نادي) is named earlier in the sentence of token `t`. Not فريق: it is also a
+    /// military rank (الفريق البرهان) and a working group.
+    func teamBefore(_ t: Int) -> Bool {
+        let sentence = text.sentenceOfToken[t]
+        var i = t - 1
+        while i >= 0 && text.sentenceOfToken[i] == sentence {
+            if Self.teamWords.contains(text.hashes[i]) { return true }
+            i -= 1
+        }
+        return false
+    }
+
+    static let teamWords: Set<UInt64> = Set(["المنتخب", "منتخب", "والمنتخب", "ومنتخب", "لمنتخب", "للمنتخب", "بالمنتخب",
+                                             "النادي", "نادي", "ونادي", "والنادي"]
+        .map { FNV.hash(NormalizedForm.codes(of: $0)) })
 
     /// "الوزير الروسي": a person of that state named before; "مسؤول تركي", "المسؤولين الروس": the state.
     func resolveGeneric(at k: Int) -> Int? {

@@ -175,6 +175,13 @@ struct RecognizerTests {
         #expect(ids("ودانت الجامعة اعتداءات «إسرائيل» على غزة.").contains("ISR"))
     }
 
+    @Test("The counterpart of a national team is a team, not a state; a ministry's counterpart is a state")
+    func teamCounterpart() {
+        #expect(!ids("يلتقي المنتخب السعودي للشباب لكرة السلة اليوم نظيره الكويتي في أولى مبارياته.").contains("KWT"))
+        #expect(!ids("وفاز المنتخب المصري على نظيره التونسي بهدفين نظيفين.").contains("TUN"))
+        #expect(ids("وبحثت وزارة الخارجية المصرية مع نظيرتها الروسية الأزمة السورية.").contains("RUS"))
+    }
+
     @Test("News agencies are sources, not actors")
     func agencies() {
         #expect(ids("وفقا لوكالة رويترز ووكالة تاس الروسية.").isEmpty)
