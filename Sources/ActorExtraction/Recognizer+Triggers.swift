@@ -16,6 +16,8 @@ public struct TriggerHit: Sendable, Hashable {
     /// A definite noun (الاتفاق، الاجتماع): usually names an event already known, the topic of another
     /// predicate ("وصف الاتفاق بأنه خطأ"), rather than an event between the actors of the sentence.
     public var definiteNoun: Bool = false
+    /// A noun (حرب، اتفاق، زيارة), definite or not: in construct with an actor (حرب إيران) it names that actor's act.
+    public var noun: Bool = false
     /// For a trigger that relates only the two actors around it (إلى جانب): the first tokens of their mentions.
     public var pairLeft: Int? = nil
     public var pairRight: Int? = nil
@@ -93,7 +95,7 @@ extension Recognizer {
                     tokens: m.tokens, sentence: Int(text.sentenceOfToken[m.tokens.lowerBound]),
                     text: text.original(tokens: m.tokens), category: entry.category,
                     score: score, negated: negated,
-                    definiteNoun: entry.kind == "noun" && m.article))
+                    definiteNoun: entry.kind == "noun" && m.article, noun: entry.kind == "noun"))
                 break
             }
         }

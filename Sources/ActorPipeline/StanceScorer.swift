@@ -232,7 +232,9 @@ struct StanceScorer {
             // A fight outside the pair is against someone else: "روسيا والولايات المتحدة تقتربان من محاربة
             // المسلحين" makes the two allies; "التعاون الإيراني السوري الروسي في محاربة الإرهاب" likewise.
             let outside = pos < lo || pos > hi
-            if t.score < 0 && !t.negated && !t.category.isCooperative && !t.category.isDirected && outside && coordinated {
+            // …but a noun in construct with the two is their act with each other: حرب إيران والعراق.
+            let construct = t.noun && t.tokens.upperBound == lo
+            if t.score < 0 && !t.negated && !t.category.isCooperative && !t.category.isDirected && outside && coordinated && !construct {
                 aligned = true
                 continue
             }

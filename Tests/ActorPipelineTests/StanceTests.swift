@@ -85,6 +85,15 @@ struct StanceTests {
         #expect(try #require(edge(agreed, "IRN", "RUS")).stance > 0)
     }
 
+    @Test("A hostile noun in construct with two coordinated actors is their act with each other, not a common enemy")
+    func constructNounOfAPair() throws {
+        let war = stateGraph("اندلعت حرب إيران والعراق عام 1980 واستمرت ثماني سنوات.", date: "2015-07-20")
+        #expect(try #require(edge(war, "IRN", "IRQ")).stance < 0)
+        // Outside the construct, a fight named with the two is against someone else: they are aligned.
+        let allies = stateGraph("روسيا والولايات المتحدة تقتربان من محاربة المسلحين في سوريا.", date: "2015-10-01")
+        #expect(try #require(edge(allies, "RUS", "USA")).stance > 0)
+    }
+
     @Test("A contrast clause cuts the link between its two sides")
     func contrast() throws {
         let g = stateGraph("دعمت روسيا الحكومة السورية، بينما طالبت الولايات المتحدة برحيل الأسد.")
