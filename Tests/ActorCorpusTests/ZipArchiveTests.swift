@@ -76,6 +76,13 @@ struct ZipArchiveTests {
         return 30 + Int(b[26]) + Int(b[27]) << 8 + Int(b[28]) + Int(b[29]) << 8
     }
 
+    /// Where the (last) central directory entry of `zip` starts.
+    static func centralEntry(_ zip: Data) throws -> Int {
+        let bytes = [UInt8](zip)
+        let signature: [UInt8] = [0x50, 0x4B, 1, 2]
+        return try #require((0..<(bytes.count - 4)).last { Array(bytes[$0..<($0 + 4)]) == signature })
+    }
+
     @Test("A member whose bytes were damaged is an error naming the archive and member, not garbled articles")
     func damagedMember() throws {
         var zip = try Self.archive([("day/a.json", Self.articles)])
@@ -93,10 +100,7 @@ struct ZipArchiveTests {
     func wrongChecksum() throws {
         var zip = try Self.archive([("a.json", Self.articles)], method: .none)
         // The CRC in the local header (offset 14) is not read; the central directory's is (its entry's offset 16).
-        let bytes = [UInt8](zip)
-        let signature: [UInt8] = [0x50, 0x4B, 1, 2]
-        let found = (0..<(bytes.count - 4)).last { Array(bytes[$0..<($0 + 4)]) == signature }
-        let central = try #require(found)
+        let central = try Self.centralEntry(zip)
         zip[central + 16] ^= 0xFF
         #expect {
             try Self.read(zip)
@@ -108,9 +112,7 @@ struct ZipArchiveTests {
     @Test("Recorded sizes and offsets that cannot be are refused before any buffer is allocated")
     func impossibleSizes() throws {
         let zip = try Self.archive([("a.json", Self.articles)])
-        let bytes = [UInt8](zip)
-        let signature: [UInt8] = [0x50, 0x4B, 1, 2]
-        let central = try #require((0..<(bytes.count - 4)).last { Array(bytes[$0..<($0 + 4)]) == signature })
+        let central = try Self.centralEntry(zip)
         // A 2 GiB member from a few hundred compressed bytes (uncompressed size at +24), then a local header past
         // the end of the file (offset at +42).
         for (field, value) in [(24, [0xFF, 0xFF, 0xFF, 0x7F] as [UInt8]), (42, [0x00, 0x00, 0x00, 0x70])] {
