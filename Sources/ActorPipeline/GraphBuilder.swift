@@ -256,6 +256,8 @@ public struct GraphBuilder: Sendable {
     /// the proclitic و or a comma (a list: إيران، روسيا وسوريا).
     static func coordinated(after end: Int, mention m: Mention, in text: TokenizedText) -> Bool {
         let t = m.tokens.lowerBound
+        // "اجتاح التشيك، ثم بولندا، ثم فرنسا"، "روسيا أو الصين": ثم (then) and أو (or) join a list too.
+        if t == end + 1, t < text.tokens.count, Self.listWords.contains(text.hashes[end]) { return true }
         guard t == end, t < text.tokens.count else { return false }
         let token = text.tokens[t]
         let joinedByWaw = m.start > Int(token.start) && text.codes[Int(token.codeStart)] == ArabicAlphabet.waw
@@ -268,6 +270,8 @@ public struct GraphBuilder: Sendable {
             && current.hasPrefix("ال") && previous.hasPrefix("ال") && sameEnding
         return joinedByWaw || chainedAdjective || (token.boundaryBefore == .clause && !token.spaceOnlyBefore)
     }
+
+    static let listWords: Set<UInt64> = Set(["ثم", "أو"].map { FNV.hash(NormalizedForm.codes(of: $0)) })
 
     /// The stance given to a window with no trigger for a pair that the article relates elsewhere: a weak
     /// signal of the article's continuity (a multiple of 1/1024, so sums stay exact).

@@ -140,6 +140,14 @@ struct StanceTests {
         #expect(try #require(edge(agents, "CHN", "RUS")).evidence.first?.category == "aligned")
     }
 
+    @Test("ثم and أو join a list: the co-targets of an attack are aligned, each attacked")
+    func thenAndOrJoinLists() throws {
+        let g = stateGraph("اجتاحت ألمانيا بولندا ثم فرنسا في الحرب العالمية الثانية.", date: "2015-07-20")
+        #expect(try #require(edge(g, "FRA", "POL")).evidence.first?.category == "aligned")
+        #expect(try #require(edge(g, "DEU", "FRA")).stance < 0)
+        #expect(try #require(edge(g, "DEU", "POL")).stance < 0)
+    }
+
     @Test("Chained adjectives that agree in gender are a list; an adjective then a state's name is not")
     func chainedAdjectivesAgree() throws {
         let list = stateGraph("وندد البيان بالقصف الجوي الذي تنفذه القوات الروسية السورية المشتركة على حلب.")
