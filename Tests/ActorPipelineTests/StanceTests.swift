@@ -80,6 +80,9 @@ struct StanceTests {
         #expect(e.evidence.first?.trigger != "اتفاق")
         let refuse = stateGraph("أعلن الرئيس الأوكراني فلاديمير زيلينسكي أن كييف لن تعترف بأي اتفاقات بين روسيا والولايات المتحدة.", date: "2025-02-18")
         #expect((edge(refuse, "RUS", "UKR")?.cooperation ?? 0) < 1)
+        // Refusing "any cooperation" is still a refusal: the conflict stands.
+        let refusal = stateGraph("رفضت تركيا أي تعاون مع روسيا في هذا الملف.")
+        #expect(try #require(edge(refusal, "RUS", "TUR")).stance < 0)
         // The same noun without أي still relates the two.
         let agreed = stateGraph("وقعت روسيا اتفاقية مع إيران لتوريد منظومة إس-300.", date: "2016-04-11")
         #expect(try #require(edge(agreed, "IRN", "RUS")).stance > 0)
