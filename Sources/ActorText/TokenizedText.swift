@@ -96,10 +96,17 @@ public struct TokenizedText: Sendable {
                         let b0 = buf[i]
                         // Fast path, most of the bytes of Arabic text: inside a word, a two-byte Arabic letter
                         // (U+0600–U+06FF) continues it. Digits, marks and separators take the general path below.
-                        if inToken && b0 & 0xFE == 0xD8 && i + 1 < n {
+                        if b0 & 0xFE == 0xD8 && i + 1 < n {
                             let v = Int((UInt32(b0 & 0x1F) << 6) | UInt32(buf[i + 1] & 0x3F))
                             let code = codeTable[v]
                             if code >= 0x80 && classTable[v] == ScalarClass.letter.rawValue {
+                                if !inToken {
+                                    // A letter (not a digit) after "3.": the dot ended a sentence after all.
+                                    dotAfterDigit = false
+                                    inToken = true
+                                    tokStart = scalarIndex; tokUTF8 = Int32(i); tokCode = Int32(codeCount)
+                                    hash = FNV.offset
+                                }
                                 hash = (hash ^ UInt64(code)) &* FNV.prime
                                 dst[codeCount] = code
                                 codeCount += 1
@@ -108,6 +115,24 @@ public struct TokenizedText: Sendable {
                                 scalarIndex += 1
                                 continue
                             }
+                        } else if b0 == 0x20 {
+                            // A plain space: ends the token, if any (as the general path does for `.space`).
+                            if inToken {
+                                inToken = false
+                                tokens.append(Token(
+                                    start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(i),
+                                    codeStart: tokCode, codeEnd: Int32(codeCount), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
+                                hashes.append(hash)
+                                pending = .space
+                                onlySpace = true
+                            } else if pending.rawValue < ScalarClass.space.rawValue {
+                                pending = .space
+                            }
+                            dotAfterDigit = false
+                            prevWasDigit = false
+                            i += 1
+                            scalarIndex += 1
+                            continue
                         }
                         var v: UInt32
                         var len: Int

@@ -65,4 +65,80 @@ struct TokenizerTests {
             for i in t.tokens.indices { #expect(t.hashes[i] == FNV.hash(t.codes(of: i))) }
         }
     }
+
+    @Test("The tokenizer's fast paths give the tokens a plain scalar-by-scalar reading gives, on random mixed text")
+    func fastPathsMatchReference() {
+        // Pieces where the fast paths (two-byte Arabic letters, plain spaces) meet the general one: other
+        // letters, digits and decimal points, diacritics and tatweel, zero-width marks, punctuation, line breaks.
+        let pieces = ["ب", "ال", "روسيا", "ـ", "\u{064E}", "\u{0651}", " ", "  ", "\u{00A0}", "\t", ".", "3", "٣", "،", ",",
+                      "؟", "\n", "«", "»", "(", "x", "Zarif", "\u{200C}", "…", "ة", "ى", "أ", "+", "é", "😀", "-", "۲", "3.", "٣."]
+        var rng = SplitMix(seed: 2026)
+        for _ in 0..<4000 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 40) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let t = TokenizedText(text)
+            let expected = Self.referenceTokens(text)
+            #expect(t.tokens.count == expected.count, "\(text.debugDescription)")
+            for (i, e) in expected.enumerated() where i < t.tokens.count {
+                let tok = t.tokens[i]
+                #expect(tok.start == e.start && tok.end == e.end && tok.utf8Start == e.utf8Start && tok.utf8End == e.utf8End,
+                        "\(text.debugDescription) token \(i)")
+                #expect(Array(t.codes(of: i)) == e.codes, "\(text.debugDescription) token \(i)")
+                #expect(tok.boundaryBefore == e.boundary && tok.spaceOnlyBefore == e.spaceOnly, "\(text.debugDescription) token \(i)")
+                #expect(t.hashes[i] == FNV.hash(e.codes))
+            }
+        }
+    }
+
+    /// Tokens read one scalar at a time with the tables, as the tokenizer's documentation describes them.
+    static func referenceTokens(_ text: String) -> [(start: Int32, end: Int32, utf8Start: Int32, utf8End: Int32, codes: [UInt8],
+                                                     boundary: ScalarClass, spaceOnly: Bool)] {
+        var out: [(start: Int32, end: Int32, utf8Start: Int32, utf8End: Int32, codes: [UInt8], boundary: ScalarClass, spaceOnly: Bool)] = []
+        var current: (start: Int32, utf8Start: Int32, codes: [UInt8])? = nil
+        var pending = ScalarClass.lineBreak, onlySpace = true, prevDigit = false, dotAfterDigit = false
+        var index: Int32 = 0, offset: Int32 = 0
+        for v in text.unicodeScalars {
+            let value = v.value
+            let cls: ScalarClass = value < 0x700 ? ScalarClass(rawValue: ScalarTable.classes[Int(value)])! : ScalarTable.classOfHigh(value)
+            let code: UInt8 = value < 0x700 ? ScalarTable.codes[Int(value)] : (cls == .letter ? ScalarTable.letterOfHigh(value) : 0)
+            switch cls {
+            case .letter:
+                let digit = code >= 0x30 && code <= 0x39
+                if dotAfterDigit { dotAfterDigit = false; if digit, pending == .sentence { pending = .space } }
+                if current == nil { current = (index, offset, []) }
+                current!.codes.append(code)
+                prevDigit = digit
+            case .ignorable:
+                break
+            default:
+                if let c = current {
+                    out.append((c.start, index, c.utf8Start, offset, c.codes, pending, onlySpace))
+                    current = nil
+                    pending = .space
+                    onlySpace = true
+                }
+                if !(value == 0x20 || value == 0xA0 || value == 0x09) { onlySpace = false }
+                dotAfterDigit = value == 0x2E && prevDigit
+                prevDigit = false
+                if cls.rawValue > pending.rawValue { pending = cls }
+            }
+            index += 1
+            offset += Int32(String(v).utf8.count)
+        }
+        if let c = current { out.append((c.start, index, c.utf8Start, offset, c.codes, pending, onlySpace)) }
+        return out
+    }
+}
+
+/// A small deterministic random generator for tests (SplitMix64).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
