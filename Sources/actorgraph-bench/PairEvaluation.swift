@@ -13,6 +13,9 @@ struct PairEvaluation {
 
     var found: [String: Int] = [:], total: [String: Int] = [:]
     var signAgree = 0, signTotal = 0
+    /// Gold stance (cooperation, conflict, neutral) × predicted sign of the evidence score, and the score's size:
+    /// `confusion["neutral→conflict", weak]` counts gold-neutral pairs given a conflict score of at most 0.5.
+    var confusion: [String: Int] = [:]
     var report: [String] = []
 
     static func key(_ s: String) -> String { Evaluation.key(s) }
@@ -67,6 +70,9 @@ struct PairEvaluation {
                     continue
                 }
                 found[level, default: 0] += 1
+                let score = ev.score ?? 0
+                let sign = score > 0 ? "cooperation" : score < 0 ? "conflict" : "neutral"
+                confusion["\(p.stance)→\(sign)\(score != 0 && abs(score) <= 0.5 ? " (weak)" : "")", default: 0] += 1
                 if p.stance != "neutral" {
                     signTotal += 1
                     let predicted = (ev.score ?? 0) > 0 ? "cooperation" : (ev.score ?? 0) < 0 ? "conflict" : "neutral"
@@ -81,6 +87,11 @@ struct PairEvaluation {
     /// A node of `g` whose name matches `name` (exactly, or by surname for people).
     static func lookup(_ name: String, in g: RelationGraph) -> String? {
         g.nodes.first { Evaluation.sameName($0.name, name) }?.id
+    }
+
+    /// The three-class confusion of stance, one `gold→predicted=count` item per cell ("weak": |score| ≤ 0.5).
+    var confusionLine: String {
+        "stance_confusion " + confusion.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     }
 
     var summary: String {

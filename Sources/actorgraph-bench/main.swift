@@ -137,6 +137,7 @@ case "eval":
     var pairs = PairEvaluation()
     try pairs.run(directory: args[1], knowledge: recognizer.knowledge, verbose: args.contains("--verbose"))
     for line in pairs.report { print(line) }
+    print(pairs.confusionLine)
     print(pairs.summary)
 default:
     print("usage: actorgraph-bench render-loop N | recognize FILES… | eval DIR [--verbose]")
