@@ -224,22 +224,21 @@ public struct CorpusReader: Sendable {
         makeDocument({ record.fields[$0] }, location: location, index: index, name: name)
     }
 
-    func makeDocument(_ field: (String) -> String?, location: String, index: Int, name: String) -> Document? {
-        // Not all white space (as `trimmedWhitespace.isEmpty`, without copying the text).
-        guard let text = FieldMapping.pick(field, mapped: fields.text, usual: FieldMapping.textNames),
-              text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+    func makeDocument(_ field: (String) -> UTF8Text?, location: String, index: Int, name: String) -> Document? {
+        guard let text = FieldMapping.pick(field, mapped: fields.text, usual: FieldMapping.textNames), text.hasNonWhitespace else {
             return nil
         }
         let title = FieldMapping.pick(field, mapped: fields.title, usual: FieldMapping.titleNames)
-        let rawDate = FieldMapping.pick(field, mapped: fields.date, usual: FieldMapping.dateNames)
+        let rawDate = FieldMapping.pick(field, mapped: fields.date, usual: FieldMapping.dateNames)?.string
         let day = rawDate.flatMap(DateParsing.isoDay)
         if let d = rawDate, !d.isEmpty, day == nil { badDates.note("\(location): date \"\(d)\" not understood (expected YYYY-MM-DD, with or without a time); treated as undated") }
-        let id = FieldMapping.pick(field, mapped: fields.id, usual: FieldMapping.idNames) ?? "\((name as NSString).lastPathComponent)#\(index)"
-        let body = title.map { $0.trimmedWhitespace.isEmpty ? text : $0 + "\n" + text } ?? text
+        let id = FieldMapping.pick(field, mapped: fields.id, usual: FieldMapping.idNames)?.string ?? "\((name as NSString).lastPathComponent)#\(index)"
+        // The headline is analysed with the article: its own line, before the text.
+        let body = title.map { $0.hasNonWhitespace ? UTF8Text(joining: [$0, text], separator: 0x0A) : text } ?? text
         return Document(
-            id: id, text: body, date: day,
-            source: FieldMapping.pick(field, mapped: fields.source, usual: FieldMapping.sourceNames), title: title,
-            url: field("url"), origin: location)
+            id: id, utf8: body, date: day,
+            source: FieldMapping.pick(field, mapped: fields.source, usual: FieldMapping.sourceNames)?.string, title: title?.string,
+            url: field("url")?.string, origin: location)
     }
 
     func jsonDocuments(_ data: Data, name: String, report: inout Report) throws -> [Document] {
@@ -315,8 +314,8 @@ public struct CorpusReader: Sendable {
                 if keepGoing { report.skip("bad record", "\(name):\(row): \(values.count) fields, header has \(header.count); skipped"); continue }
                 throw InputError(location: "\(name):\(row)", message: "\(values.count) fields but the header has \(header.count); fix the row or use --keep-going")
             }
-            var dict: [String: String] = [:]
-            for (k, v) in zip(header, values) { dict[k] = v }
+            var dict: [String: UTF8Text] = [:]
+            for (k, v) in zip(header, values) { dict[k] = UTF8Text(v) }
             guard let doc = makeDocument({ dict[$0] }, location: "\(name):\(row)", index: row, name: name) else {
                 report.skip("no text", nil)
                 continue

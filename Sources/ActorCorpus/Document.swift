@@ -1,8 +1,17 @@
+import ActorText
+
 /// One article: its text and what is known about it.
 public struct Document: Sendable, Hashable {
     /// Stable id: the file name for text files, the id field for records.
     public var id: String
-    public var text: String
+    /// The text (with its headline, for records that have one), as UTF-8: the pipeline reads bytes.
+    public var utf8: UTF8Text
+    /// The text as a `String`.
+    /// - Complexity: O(n): made from (or turned into) ``utf8`` on each access.
+    public var text: String {
+        get { utf8.string }
+        set { utf8 = UTF8Text(newValue) }
+    }
     /// Publication date `YYYY-MM-DD`, if known.
     public var date: String?
     public var source: String?
@@ -13,8 +22,13 @@ public struct Document: Sendable, Hashable {
 
     public init(id: String, text: String, date: String? = nil, source: String? = nil, title: String? = nil,
                 url: String? = nil, origin: String) {
+        self.init(id: id, utf8: UTF8Text(text), date: date, source: source, title: title, url: url, origin: origin)
+    }
+
+    public init(id: String, utf8: UTF8Text, date: String? = nil, source: String? = nil, title: String? = nil,
+                url: String? = nil, origin: String) {
         self.id = id
-        self.text = text
+        self.utf8 = utf8
         self.date = date
         self.source = source
         self.title = title

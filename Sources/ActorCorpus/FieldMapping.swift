@@ -1,3 +1,5 @@
+import ActorText
+
 /// Which fields of a record (JSON object or CSV row) hold what. `nil` means "try the usual names".
 public struct FieldMapping: Sendable, Equatable {
     public var text: String?
@@ -21,7 +23,7 @@ public struct FieldMapping: Sendable, Equatable {
     static let idNames = ["id", "url", "link", "guid"]
 
     /// The value of the first present field: the mapped one, or else one of the usual names.
-    static func pick(_ record: (String) -> String?, mapped: String?, usual: [String]) -> String? {
+    static func pick(_ record: (String) -> UTF8Text?, mapped: String?, usual: [String]) -> UTF8Text? {
         if let mapped { return record(mapped) }
         for name in usual { if let v = record(name), !v.isEmpty { return v } }
         return nil

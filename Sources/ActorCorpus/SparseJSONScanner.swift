@@ -1,3 +1,5 @@
+import ActorText
+
 /// A byte-level reader for the common shape of a `.json` corpus file: an array of objects whose wanted fields
 /// are strings. It gives exactly the records that `JSONDecoder` gives through ``SparseRecord`` (see
 /// ``SparseRecord/File``), or `nil`, and then the caller decodes the file with `JSONDecoder` as before; so
@@ -113,7 +115,7 @@ private struct Cursor {
     /// One record: an object whose wanted string fields are kept.
     mutating func object(_ scanner: SparseJSONScanner) throws -> SparseRecord {
         try expect(UInt8(ascii: "{"))
-        var fields: [String: String] = [:]
+        var fields: [String: UTF8Text] = [:]
         var seen: UInt64 = 0
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "}") {
@@ -247,20 +249,26 @@ private struct Cursor {
         throw Unsupported()
     }
 
-    /// A string value (at its opening quote), unescaped. UTF-8 is validated when the string is made
-    /// (continuation bytes are never quotes or backslashes, so the scan need not decode them).
-    mutating func string() throws -> String {
+    /// A string value (at its opening quote), unescaped, as UTF-8 checked while it is scanned: one pass over
+    /// the bytes, and no second validation when a `String` is made (the pipeline reads the bytes).
+    mutating func string() throws -> UTF8Text {
         i += 1
         var run = i
         var escaped = false
         while i < b.count {
             let c = b[i]
+            if c >= 0x80 {
+                try multibyte()
+                continue
+            }
             if c == UInt8(ascii: "\"") {
                 let end = i
                 i += 1
-                if !escaped { return try Self.validated(UnsafeBufferPointer(rebasing: b[run..<end])) }
+                if !escaped { return UTF8Text(alreadyValidated: Array(UnsafeBufferPointer(rebasing: b[run..<end]))) }
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<end]))
-                return try scratch.withUnsafeBufferPointer { try Self.validated($0) }
+                // Escapes decode to well-formed UTF-8 (`escape` refuses NUL and lone surrogates). Copied at its
+                // size: the scratch buffer stays this cursor's, at the capacity of the longest string so far.
+                return UTF8Text(alreadyValidated: scratch.withUnsafeBufferPointer { Array($0) })
             }
             if c == UInt8(ascii: "\\") {
                 // Escapes: the string is unescaped into the scratch buffer, a run of plain bytes at a time.
@@ -274,12 +282,6 @@ private struct Cursor {
             i += 1
         }
         throw Unsupported()
-    }
-
-    /// The string of valid UTF-8 `bytes`.
-    static func validated(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String {
-        guard let s = String(validating: bytes, as: UTF8.self) else { throw Unsupported() }
-        return s
     }
 
     /// One escape sequence at `i` (its backslash); with `keep`, its UTF-8 is appended to `scratch`.

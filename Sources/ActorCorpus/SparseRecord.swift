@@ -1,3 +1,4 @@
+import ActorText
 import Foundation
 
 /// One JSON record decoded sparsely: only the fields a ``FieldMapping`` can use become strings; every other
@@ -8,11 +9,11 @@ import Foundation
 /// 157 MB/s for `JSONSerialization`, which builds every value as `Any`.
 struct SparseRecord: Decodable, Equatable {
     /// The wanted fields present in the record, as text (numbers are written as text).
-    var fields: [String: String] = [:]
+    var fields: [String: UTF8Text] = [:]
     /// `false` when the JSON value was not an object (an array element such as `3` or `"x"`).
     var isObject = true
 
-    init(fields: [String: String], isObject: Bool) {
+    init(fields: [String: UTF8Text], isObject: Bool) {
         self.fields = fields
         self.isObject = isObject
     }
@@ -35,11 +36,11 @@ struct SparseRecord: Decodable, Equatable {
         let wanted = decoder.userInfo[Self.wantedKey] as? Set<String> ?? []
         for key in container.allKeys where wanted.contains(key.stringValue) {
             if let s = try? container.decode(String.self, forKey: key) {
-                fields[key.stringValue] = s
+                fields[key.stringValue] = UTF8Text(s)
             } else if let n = try? container.decode(Int64.self, forKey: key) {
-                fields[key.stringValue] = String(n)
+                fields[key.stringValue] = UTF8Text(String(n))
             } else if let d = try? container.decode(Double.self, forKey: key) {
-                fields[key.stringValue] = String(d)
+                fields[key.stringValue] = UTF8Text(String(d))
             }
         }
     }

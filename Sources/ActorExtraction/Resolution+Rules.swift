@@ -174,15 +174,10 @@ extension Resolution {
     func colonAfter(_ k: Int) -> Bool {
         let end = raw[k].tokens.upperBound
         let from = Int(text.tokens[end - 1].utf8End)
-        let to = end < text.tokens.count ? Int(text.tokens[end].utf8Start) : text.text.utf8.count
+        let bytes = text.utf8Text.bytes
+        let to = end < text.tokens.count ? Int(text.tokens[end].utf8Start) : bytes.count
         guard from < to else { return false }
-        let utf8 = text.text.utf8
-        var i = utf8.index(utf8.startIndex, offsetBy: from)
-        for _ in from..<min(to, from + 4) {
-            if utf8[i] == UInt8(ascii: ":") { return true }
-            i = utf8.index(after: i)
-        }
-        return false
+        return bytes[from..<min(to, from + 4)].contains(UInt8(ascii: ":"))
     }
 
     /// A capital is a venue after a preposition (في جنيف، إلى أنقرة), with the proclitic ب (بموسكو), after a
@@ -203,8 +198,7 @@ extension Resolution {
     func isQuoted(_ k: Int) -> Bool {
         guard raw[k].tokens.count == 1, raw[k].strip == 0 else { return false }
         let token = text.tokens[raw[k].tokens.lowerBound]
-        var copy = text.text
-        return copy.withUTF8 { b in
+        return text.utf8Text.bytes.withUnsafeBufferPointer { b in
             let start = Int(token.utf8Start), end = Int(token.utf8End)
             let opens = (start >= 1 && b[start - 1] == 0x22)
                 || (start >= 2 && b[start - 2] == 0xC2 && b[start - 1] == 0xAB)  // «

@@ -100,7 +100,7 @@ public struct CorpusBuilder: Sendable {
             var kept: [(part: GraphContribution, labels: [String])] = []
             kept.reserveCapacity(docs.count)
             for (i, result) in results.enumerated() {
-                summary.bytes += docs[i].text.utf8.count
+                summary.bytes += docs[i].utf8.count
                 if let f = result.fingerprint, index.isReprint(f) {
                     summary.reprints += 1
                     continue

@@ -23,7 +23,7 @@ public struct GraphBuilder: Sendable {
 
     /// The mentions of a document (tokenized once).
     public func mentions(in document: Document) -> (TokenizedText, [Mention]) {
-        let text = TokenizedText(document.text)
+        let text = TokenizedText(document.utf8)
         return (text, recognizer.mentions(in: text, date: document.date))
     }
 
@@ -97,7 +97,7 @@ public struct GraphBuilder: Sendable {
     /// ``graphAndText(for:)``'s.
     /// - Complexity: O(t + Σ m²) for t tokens and m actors per window.
     func contribution(for document: Document) -> (GraphContribution, TokenizedText) {
-        let analysis = recognizer.analyze(TokenizedText(document.text), date: document.date)
+        let analysis = recognizer.analyze(TokenizedText(document.utf8), date: document.date)
         let text = analysis.text
         let metadata = GraphMetadata(
             documents: 1, dateFrom: document.date, dateTo: document.date,
@@ -318,7 +318,10 @@ public struct GraphBuilder: Sendable {
         case .paragraph: seg = text.paragraphs.indices.contains(w) ? text.paragraphs[w] : nil
         case .document: seg = nil
         }
-        guard let seg else { return (0, text.text.unicodeScalars.count, String(text.text.prefix(300))) }
+        guard let seg else {
+            let whole = text.text
+            return (0, whole.unicodeScalars.count, String(whole.prefix(300)))
+        }
         // Evidence keeps at most 1,000 characters of a window (a sentence without punctuation can be a whole file).
         if seg.utf8End - seg.utf8Start > 4000 {
             let head = text.original(utf8: seg.utf8Start..<(seg.utf8Start + 4000))

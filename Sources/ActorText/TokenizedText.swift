@@ -4,8 +4,11 @@
 /// Invariants: tokens are in text order and do not overlap; every token belongs to exactly one sentence,
 /// clause and paragraph; sentences never cross paragraphs and clauses never cross sentences.
 public struct TokenizedText: Sendable {
+    /// The original text, unchanged, as UTF-8.
+    public let utf8Text: UTF8Text
     /// The original text, unchanged.
-    public let text: String
+    /// - Complexity: O(n): the string is made from ``utf8Text`` on each call.
+    public var text: String { utf8Text.string }
     public private(set) var tokens: [Token] = []
     /// Normalised letter codes of all tokens, back to back (see ``ArabicAlphabet``).
     public private(set) var codes: [UInt8] = []
@@ -24,14 +27,23 @@ public struct TokenizedText: Sendable {
     /// Tokenizes `text` in one pass over its UTF-8 bytes.
     /// - Complexity: O(n) in the bytes of `text`.
     public init(_ text: String) {
+        self.init(UTF8Text(text), segments: true)
+    }
+
+    /// Tokenizes `text` in one pass over its bytes.
+    /// - Complexity: O(n) in the bytes of `text`.
+    public init(_ text: UTF8Text) {
         self.init(text, segments: true)
     }
 
     /// Tokenizes without computing sentences, clauses and paragraphs (for lexicon entries).
     init(_ text: String, segments: Bool) {
-        self.text = text
-        var copy = text
-        copy.withUTF8 { buf in self.scan(buf, withSegments: segments) }
+        self.init(UTF8Text(text), segments: segments)
+    }
+
+    init(_ text: UTF8Text, segments: Bool) {
+        self.utf8Text = text
+        text.bytes.withUnsafeBufferPointer { buf in self.scan(buf, withSegments: segments) }
         if segments { buildSegments() }
     }
 
@@ -43,8 +55,7 @@ public struct TokenizedText: Sendable {
 
     /// The original text between two UTF-8 offsets.
     public func original(utf8 range: Range<Int>) -> String {
-        var copy = text
-        return copy.withUTF8 { buf in String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self) }
+        utf8Text.bytes.withUnsafeBufferPointer { buf in String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self) }
     }
 
     /// The original text of tokens `range` (from the first token's start to the last one's end).
@@ -136,7 +147,11 @@ public struct TokenizedText: Sendable {
                         }
                         var v: UInt32
                         var len: Int
-                        if b0 < 0x80 {
+                        if b0 >= 0x80 && i + (b0 < 0xE0 ? 1 : b0 < 0xF0 ? 2 : 3) >= n {
+                            // A sequence cut by the end: impossible in well-formed UTF-8 (see ``UTF8Text``), read
+                            // as a separator rather than past the end.
+                            v = 0xFFFD; len = n - i
+                        } else if b0 < 0x80 {
                             v = UInt32(b0); len = 1
                         } else if b0 < 0xE0 {
                             v = (UInt32(b0 & 0x1F) << 6) | UInt32(buf[i + 1] & 0x3F); len = 2
