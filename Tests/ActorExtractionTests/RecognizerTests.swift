@@ -38,6 +38,13 @@ struct RecognizerTests {
         #expect(m.text == name)
     }
 
+    @Test("A surname two officeholders share is the one in office on the article's date: خامنئي is Ali in 2015, Mojtaba from March 2026")
+    func sharedSurnameByDate() {
+        let text = "قال خامنئي إن المفاوضات مع الولايات المتحدة لن تنجح."
+        #expect(ids(text, date: "2015-07-20").first == "ali-khamenei")
+        #expect(ids(text, date: "2026-06-01").first == "mojtaba-khamenei")
+    }
+
     @Test("A trigger phrase keeps the cues of its last word: adjectives after تعزيز العلاقات are states, Vienna after اتفاق is a venue")
     func triggerPhrasesKeepTheirLastWordsCues() {
         #expect(ids("وبحث الجانبان تعزيز العلاقات التركية الروسية.") == ["TUR", "RUS"])
