@@ -88,11 +88,9 @@ public struct TokenizedText: Sendable {
                 ScalarTable.classes.withUnsafeBufferPointer { classTable in
                     // Both tables have 0x700 entries; they are read only below 0x700.
                     // All state of the loop is local to this closure (captured variables live in memory).
-                    var tokens: [Token] = []
-                    var hashes: [UInt64] = []
-                    var closing: [(tokens: Int32, end: Int32, utf8End: Int32)] = []
-                    tokens.reserveCapacity(n / 8)
-                    hashes.reserveCapacity(n / 8)
+                    var tokens = AppendBuffer<Token>(capacity: n / 8)
+                    var hashes = AppendBuffer<UInt64>(capacity: n / 8)
+                    var closing = AppendBuffer<(tokens: Int32, end: Int32, utf8End: Int32)>(capacity: 16)
                     var hash = FNV.offset  // of the current token's codes so far
                     var codeCount = 0
                     var i = 0
@@ -219,9 +217,9 @@ public struct TokenizedText: Sendable {
                             codeStart: tokCode, codeEnd: Int32(codeCount), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
                         hashes.append(hash)
                     }
-                    outTokens = tokens
-                    outHashes = hashes
-                    outClosing = closing
+                    outTokens = tokens.array()
+                    outHashes = hashes.array()
+                    outClosing = closing.array()
                     return codeCount
                 }
             }
