@@ -206,9 +206,18 @@ struct GraphJSONWriter {
         var s = s
         s.withUTF8 { b in
             var run = 0  // start of the bytes not yet copied
-            for (i, c) in b.enumerated() where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") {
+            var i = 0
+            while i < b.count {
+                // Eight bytes at a time while none needs escaping (most of an evidence sentence).
+                if let base = b.baseAddress {
+                    while i + 8 <= b.count, !Self.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                }
+                guard i < b.count else { break }
+                let c = b[i]
+                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { i += 1; continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                run = i + 1
+                i += 1
+                run = i
                 out.append(UInt8(ascii: "\\"))
                 switch c {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(c)
@@ -225,6 +234,20 @@ struct GraphJSONWriter {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether one of the eight bytes of `word` is a control character, a quote or a backslash (the bytes
+    /// JSON escapes). Bytes of multi-byte UTF-8 sequences are ≥ 0x80 and never match.
+    /// - Complexity: O(1): the classic "has a byte less than n" and "has a zero byte" tests on the word.
+    @inline(__always)
+    static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x20: (x - 0x20…) sets its high bit where x < 0x20, masked to bytes whose own high bit is clear.
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        return (control | hasQuote | hasBackslash) != 0
     }
 
     mutating func optional(_ s: String?) {

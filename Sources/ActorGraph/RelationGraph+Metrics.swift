@@ -66,36 +66,46 @@ extension RelationGraph {
     }
 
     /// Brandes' betweenness centrality on the unweighted graph, normalised to 0…1.
+    ///
+    /// The predecessors of `w` on shortest paths are its neighbours one step nearer the source, so they are
+    /// found again from `dist` instead of being stored in a list per node; the buffers are reused from source
+    /// to source. Each `delta[v]` still receives its terms in the same order (the order nodes leave the
+    /// stack), so the result is the same to the last bit.
+    /// - Complexity: O(n·e) time, O(n) memory besides the adjacency.
     static func betweenness(_ adj: [[(Int, Double)]]) -> [Double] {
         let n = adj.count
         var cb = [Double](repeating: 0, count: n)
+        var order = [Int](repeating: 0, count: n)  // BFS order; read backwards it is Brandes' stack
+        var sigma = [Double](repeating: 0, count: n)
+        var dist = [Int](repeating: -1, count: n)
+        var delta = [Double](repeating: 0, count: n)
         for s in 0..<n {
-            var stack: [Int] = []
-            var preds = [[Int]](repeating: [], count: n)
-            var sigma = [Double](repeating: 0, count: n)
-            var dist = [Int](repeating: -1, count: n)
+            for i in 0..<n { sigma[i] = 0; dist[i] = -1; delta[i] = 0 }
             sigma[s] = 1
             dist[s] = 0
-            var queue = [s]
-            var head = 0
-            while head < queue.count {
-                let v = queue[head]
+            order[0] = s
+            var head = 0, tail = 1
+            while head < tail {
+                let v = order[head]
                 head += 1
-                stack.append(v)
                 for (w, _) in adj[v] {
                     if dist[w] < 0 {
                         dist[w] = dist[v] + 1
-                        queue.append(w)
+                        order[tail] = w
+                        tail += 1
                     }
-                    if dist[w] == dist[v] + 1 {
-                        sigma[w] += sigma[v]
-                        preds[w].append(v)
-                    }
+                    if dist[w] == dist[v] + 1 { sigma[w] += sigma[v] }
                 }
             }
-            var delta = [Double](repeating: 0, count: n)
-            while let w = stack.popLast() {
-                for v in preds[w] { delta[v] += sigma[v] / sigma[w] * (1 + delta[w]) }
+            var k = tail
+            while k > 0 {
+                k -= 1
+                let w = order[k]
+                // Each predecessor `v` gets one term from `w` (two for a pair joined by two directed edges, as
+                // before); the order over different `v` does not matter, each has its own sum.
+                for (v, _) in adj[w] where dist[v] == dist[w] - 1 {
+                    delta[v] += sigma[v] / sigma[w] * (1 + delta[w])
+                }
                 if w != s { cb[w] += delta[w] }
             }
         }

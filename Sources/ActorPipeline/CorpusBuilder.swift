@@ -124,7 +124,8 @@ public struct CorpusBuilder: Sendable {
         let labels = periods.map { $0.order(byPeriod.keys) } ?? [""]
         var graphs: [(label: String, graph: RelationGraph)] = []
         for label in labels {
-            var g = byPeriod[label] ?? empty
+            // Taken out of the dictionary, so that canonicalizing it does not copy it.
+            var g = byPeriod.removeValue(forKey: label) ?? empty
             g.canonicalize()
             if !label.isEmpty { g.metadata.title = g.metadata.title ?? label }
             graphs.append((label, g))
@@ -200,8 +201,11 @@ private final class Accumulators: @unchecked Sendable {
     }
 
     /// All accumulators merged, by label.
+    /// - Complexity: the graphs are moved out, not copied (a copy of the edges and their evidence took 3% of a
+    ///   corpus build's wall time); the accumulators are empty afterwards.
     func merged() -> [String: RelationGraph] {
         var result = graphs[0]
+        graphs[0] = [:]
         for other in graphs.dropFirst() {
             for (label, g) in other { result[label, default: empty].absorb(g, evidenceCap: evidenceCap) }
         }

@@ -17,6 +17,18 @@ struct GraphJSONWriterTests {
         var list = ["", "plain", "قال \"الوزير\": \\ / // تم", "a\u{2028}b\u{2029}c\u{7F}d", "😀 e\u{301} \u{FEFF}", "</script>"]
         list.append(String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }))
         for c in 0..<0x20 { list.append("x\(Character(Unicode.Scalar(UInt8(c))))y") }
+        // Longer strings, which the writer scans eight bytes at a time: the bytes to escape at every offset,
+        // among their neighbours (0x1F/0x20, 0x21/0x22/0x23, 0x5B/0x5C/0x5D) and Arabic letters.
+        let pieces = ["روسيا ", "\"", "\\", "\n", "\u{1F}", " ", "!", "#", "[", "]", "\u{7F}", "ab", "é", "\t", "😀", "وزير"]
+        var state: UInt64 = 7
+        for _ in 0..<80 {
+            var s = ""
+            for _ in 0..<(4 + Int(state % 30)) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                s += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            list.append(s)
+        }
         return list
     }()
 
