@@ -27,9 +27,6 @@ public struct CompiledLexicon: Sendable {
     private(set) var terminalCues: [UInt32] = []
     /// Per trie node, the kinds of its terminal targets (``RawMatch/Kinds`` bits).
     private(set) var terminalKinds: [UInt16] = []
-    /// The root's child for each word id (`-1`: none): the most frequent trie step, read from a dense
-    /// array instead of probing `transitions`.
-    private var rootChildren: [Int32] = []
     static let terminalFlag: UInt8 = 1, needsArticleFlag: UInt8 = 2, refusesArticleFlag: UInt8 = 4, childrenFlag: UInt8 = 8
     /// Nodes with children (phrases continue from them), set while the trie is built; folded into `nodeFlags`.
     private var hasChildren: Set<Int32> = []
@@ -121,7 +118,13 @@ public struct CompiledLexicon: Sendable {
         }
         terminalCues = terminals.map { RawMatch.cueMask($0) }
         terminalKinds = terminals.map { RawMatch.kindMask($0) }
-        rootChildren = (0..<Int32(vocabulary.count)).map { transitions[UInt64(UInt32($0))] ?? -1 }
+        // The most frequent trie step, from the root by a text word, is read from the word's vocabulary slot.
+        precondition(nodeCount < 1 << 24, "trie nodes must fit the vocabulary slots' 24 bits")
+        let transitions = self.transitions, flags = nodeFlags
+        vocabulary.setRoots { id in
+            guard let node = transitions[UInt64(UInt32(id))] else { return 0 }
+            return UInt32(flags[Int(node)]) << 24 | UInt32(node)
+        }
     }
 
     /// Adds a name; names ending in يا also get the يه (ـية) spelling: سوريا / سورية.
@@ -191,13 +194,10 @@ public struct CompiledLexicon: Sendable {
         return [stem, stem + "ة", stem + "ون", stem + "ين", stem + "ان", stem + "تان", stem + "تين", stem + "ات"]
     }
 
+    /// The child of `node` by the word `word`; from the root, see ``TokenVocabulary/Entry/root``.
     @inline(__always)
     func child(_ node: Int32, _ word: Int32) -> Int32? {
-        if node == 0 {
-            let c = rootChildren[Int(word)]
-            return c >= 0 ? c : nil
-        }
-        return transitions[(UInt64(UInt32(node)) << 32) | UInt64(UInt32(word))]
+        transitions[(UInt64(UInt32(node)) << 32) | UInt64(UInt32(word))]
     }
 
     /// Number of distinct words and trie nodes (for diagnostics).

@@ -151,7 +151,8 @@ extension CompiledLexicon {
                                 // A phrase keeps the context cues of its last word: "تعزيز العلاقات التركية" is a
                                 // trigger, and العلاقات still makes the adjective after it a state.
                                 let ls = Int(tokens[best.end - 1].codeStart), le = Int(tokens[best.end - 1].codeEnd)
-                                if let w = look(codes, ls, le, canonical: true), let node = child(0, w.id) {
+                                if let w = look(codes, ls, le, canonical: true), w.root != 0 {
+                                    let node = Int32(w.root & 0xFF_FFFF)
                                     for t in terminals[Int(node)] where t.isCue && !targets.contains(t) { targets.append(t) }
                                     cues |= terminalCues[Int(node)]
                                 }
@@ -234,36 +235,40 @@ extension CompiledLexicon {
         var article = false
     }
 
-    /// The vocabulary id of the word `codes[from..<end]` (article removed if `canonical`), and whether an
-    /// article was there.
+    /// The vocabulary entry of the word `codes[from..<end]` (article removed if `canonical`): the trie node
+    /// a phrase starting with it reaches, with that node's flags (``TokenVocabulary/Entry/root``); and
+    /// whether an article was there.
     @inline(__always)
     func look(_ codes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int, canonical: Bool, article: Bool = false,
-              hash: UInt64? = nil) -> (id: Int32, article: Bool)? {
+              hash: UInt64? = nil) -> (root: UInt32, article: Bool)? {
         guard end - from >= 2 else { return nil }
         let st = canonical ? Canonical.start(codes, from..<end) : from
         // `hash` is that of `codes[from..<end]`: usable when nothing was removed.
         let h = st == from ? hash : nil
-        guard let id = vocabulary.lookup(codes, st..<end, hash: h) else { return nil }
-        return (id, article || st != from)
+        guard let entry = vocabulary.entry(codes, st..<end, hash: h) else { return nil }
+        return (entry.root, article || st != from)
     }
 
     /// Walks the trie from word `word` at token `i` as far as the following words allow, keeping the
     /// longest phrase that ends at a terminal node (earlier candidates win ties).
     @inline(__always)
-    func extend(_ best: inout Candidate, word: (id: Int32, article: Bool)?, strip: Int, clitic: UInt8, at i: Int,
+    func extend(_ best: inout Candidate, word: (root: UInt32, article: Bool)?, strip: Int, clitic: UInt8, at i: Int,
                 _ tokens: UnsafeBufferPointer<Token>, _ codes: UnsafeBufferPointer<UInt8>, _ hashes: UnsafeBufferPointer<UInt64>) {
-        guard let word, var node = child(0, word.id) else { return }
+        guard let word, word.root != 0 else { return }
+        var node = Int32(word.root & 0xFF_FFFF)
+        var flags = UInt8(word.root >> 24)
         var j = i + 1
-        if nodeFlags[Int(node)] & Self.terminalFlag != 0, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }
-        while j < tokens.count, tokens[j].spaceOnlyBefore, nodeFlags[Int(node)] & Self.childrenFlag != 0 {
+        if flags & Self.terminalFlag != 0, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }
+        while j < tokens.count, tokens[j].spaceOnlyBefore, flags & Self.childrenFlag != 0 {
             let js = Int(tokens[j].codeStart), je = Int(tokens[j].codeEnd)
             let cs = Canonical.start(codes, js..<je)
             // The tokenizer's hash is the word's when there is no article to remove.
             let h = cs == js ? hashes[j] : TokenVocabulary.hash(UnsafeBufferPointer(rebasing: codes[cs..<je]))
             guard mayContinue(node, h), let w = vocabulary.lookup(codes, cs..<je, hash: h), let next = child(node, w) else { break }
             node = next
+            flags = nodeFlags[Int(node)]
             j += 1
-            if nodeFlags[Int(node)] & Self.terminalFlag != 0, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }
+            if flags & Self.terminalFlag != 0, j > best.end { best = Candidate(end: j, node: node, strip: strip, clitic: clitic, article: word.article) }
         }
     }
 }

@@ -9,10 +9,21 @@ import ActorText
 /// - Complexity: lookup O(k) in the word's letters (O(1) when the caller has the hash), no allocation.
 struct TokenVocabulary: Sendable {
     /// One slot of an open-addressing table (linear probing, at most 5/8 full): a word's hash and id
-    /// (`-1`: empty), side by side so that a probe reads one cache line.
+    /// (`-1`: empty), side by side so that a probe reads one cache line; and what the lexicon scan asks next
+    /// about a word that starts a phrase — the trie node it leads to and that node's flags (see
+    /// ``Entry/root``) — so that it needs no second lookup (in the slot's padding: still 16 bytes).
     struct Slot {
         var hash: UInt64 = 0
         var id: Int32 = -1
+        var root: UInt32 = 0
+    }
+
+    /// A word found in the vocabulary.
+    struct Entry {
+        var id: Int32
+        /// `0` when no phrase starts with the word; else the trie node after it (low 24 bits) and that node's
+        /// flags (high 8 bits).
+        var root: UInt32
     }
     private var slots = [Slot](repeating: Slot(), count: 1 << 14)
     private var shift = UInt64(64 - 14)
@@ -44,7 +55,7 @@ struct TokenVocabulary: Sendable {
             i = (i + 1) & mask
         }
         let id = Int32(words.count)
-        slots[i] = Slot(hash: h, id: id)
+        slots[i] = Slot(hash: h, id: id, root: 0)
         let bit = Int(truncatingIfNeeded: h >> 47)  // top 17 bits
         filter[bit >> 6] |= 1 << UInt64(bit & 63)
         words.append(word)
@@ -61,25 +72,36 @@ struct TokenVocabulary: Sendable {
             let h = Self.hash(word)
             var i = slot(h)
             while slots[i].id >= 0 { i = (i + 1) & mask }
-            slots[i] = Slot(hash: h, id: Int32(id))
+            slots[i] = Slot(hash: h, id: Int32(id), root: 0)
         }
+    }
+
+    /// Sets each word's ``Entry/root`` from its id.
+    mutating func setRoots(_ root: (Int32) -> UInt32) {
+        for i in slots.indices where slots[i].id >= 0 { slots[i].root = root(slots[i].id) }
     }
 
     /// The id of the word in `buffer[range]`, if it is in the vocabulary.
     /// - Parameter hash: the word's hash (``hash(_:)``) when the caller has it (the tokenizer computed it).
     @inline(__always)
     func lookup(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64? = nil) -> Int32? {
+        entry(buffer, range, hash: hash)?.id
+    }
+
+    /// The word in `buffer[range]`, if it is in the vocabulary.
+    @inline(__always)
+    func entry(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64? = nil) -> Entry? {
         guard !range.isEmpty else { return nil }
         let h = hash ?? Self.hash(UnsafeBufferPointer(rebasing: buffer[range]))
         let bit = Int(truncatingIfNeeded: h >> 47)
         guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
-        return slots.withUnsafeBufferPointer { slots -> Int32? in
+        return slots.withUnsafeBufferPointer { slots -> Entry? in
             let mask = slots.count - 1
             var i = slot(h)
             while true {
                 let s = slots[i]
                 if s.id < 0 { return nil }
-                if s.hash == h { return s.id }
+                if s.hash == h { return Entry(id: s.id, root: s.root) }
                 i = (i + 1) & mask
             }
         }
