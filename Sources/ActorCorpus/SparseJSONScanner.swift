@@ -258,7 +258,22 @@ private struct Cursor {
         while i < b.count {
             let c = b[i]
             if c >= 0x80 {
-                try multibyte()
+                // Runs of Arabic letters (U+0600–U+06FF: a lead byte D8 or D9, a continuation byte) four at a
+                // time: no quote, backslash or control byte among them, and each is well-formed.
+                if c & 0xFE == 0xD8, let base = b.baseAddress {
+                    let start = i
+                    while i + 8 <= b.count,
+                          UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0xC0FE_C0FE_C0FE_C0FE == 0x80D8_80D8_80D8_80D8 {
+                        i += 8
+                    }
+                    if i > start { continue }
+                }
+                // Two-byte letters (all of Arabic) inline; longer sequences, and errors, in `multibyte`.
+                if c >= 0xC2 && c <= 0xDF && i + 1 < b.count && b[i + 1] & 0xC0 == 0x80 {
+                    i += 2
+                } else {
+                    try multibyte()
+                }
                 continue
             }
             if c == UInt8(ascii: "\"") {
@@ -361,23 +376,23 @@ private struct Cursor {
     mutating func multibyte() throws {
         let c = b[i]
         @inline(__always) func cont(_ k: Int) -> Bool { i + k < b.count && b[i + k] & 0xC0 == 0x80 }
-        switch c {
-        case 0xC2...0xDF:
+        // Comparisons rather than `case 0xC2...0xDF`, which compiled to calls of `ClosedRange.contains`.
+        if c >= 0xC2 && c <= 0xDF {
             guard cont(1) else { throw Unsupported() }
             i += 2
-        case 0xE0...0xEF:
+        } else if c >= 0xE0 && c <= 0xEF {
             guard cont(1), cont(2) else { throw Unsupported() }
             let c1 = b[i + 1]
             if c == 0xE0 && c1 < 0xA0 { throw Unsupported() }  // overlong
             if c == 0xED && c1 >= 0xA0 { throw Unsupported() }  // surrogate
             i += 3
-        case 0xF0...0xF4:
+        } else if c >= 0xF0 && c <= 0xF4 {
             guard cont(1), cont(2), cont(3) else { throw Unsupported() }
             let c1 = b[i + 1]
             if c == 0xF0 && c1 < 0x90 { throw Unsupported() }  // overlong
             if c == 0xF4 && c1 >= 0x90 { throw Unsupported() }  // above U+10FFFF
             i += 4
-        default:
+        } else {
             throw Unsupported()
         }
     }

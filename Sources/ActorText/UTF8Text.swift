@@ -87,23 +87,22 @@ public struct UTF8Text: Sendable, Hashable {
                 continue
             }
             @inline(__always) func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
-            switch c {
-            case 0xC2...0xDF:
+            if c >= 0xC2 && c <= 0xDF {
                 guard cont(1) else { return i }
                 i += 2
-            case 0xE0...0xEF:
+            } else if c >= 0xE0 && c <= 0xEF {
                 guard cont(1), cont(2) else { return i }
                 let c1 = b[i + 1]
                 if c == 0xE0 && c1 < 0xA0 { return i }  // overlong
                 if c == 0xED && c1 >= 0xA0 { return i }  // surrogate
                 i += 3
-            case 0xF0...0xF4:
+            } else if c >= 0xF0 && c <= 0xF4 {
                 guard cont(1), cont(2), cont(3) else { return i }
                 let c1 = b[i + 1]
                 if c == 0xF0 && c1 < 0x90 { return i }  // overlong
                 if c == 0xF4 && c1 >= 0x90 { return i }  // above U+10FFFF
                 i += 4
-            default:
+            } else {
                 return i
             }
         }

@@ -68,6 +68,28 @@ struct SparseJSONScannerTests {
         Self.expectSame(#"[{"x": "# + deep + "}]")
     }
 
+    @Test("Runs of Arabic letters, read eight bytes at a time: every length agrees with JSONDecoder, and a bad byte at any offset is refused")
+    func arabicRuns() {
+        let letters = Array("السعودية وإيران تتفقان".utf8)
+        for n in stride(from: 0, through: letters.count, by: 2) {
+            let prefix = String(decoding: letters[0..<n], as: UTF8.self)
+            if prefix.utf8.count == n { Self.expectSame("[{\"content\": \"\(prefix)\"}]") }
+        }
+        let run = Array(String(repeating: "روسيا", count: 4).utf8)  // 40 bytes of two-byte letters
+        for offset in 0..<run.count {
+            for bad: [UInt8] in [[0x41], [0xC0], [0x22], [0x80, 0x80], [0xD8, 0xD8]] {
+                var bytes = run
+                bytes.replaceSubrange(offset..<min(offset + bad.count, bytes.count), with: bad)
+                let json = Array(#"[{"content": ""#.utf8) + bytes + Array(#""}]"#.utf8)
+                let fast = Data(json).withUnsafeBytes { SparseJSONScanner(wanted: Self.wanted).records($0) }
+                let slow = try? SparseRecord.decoder(wanted: Self.wanted).decode(SparseRecord.File.self, from: Data(json))
+                // Either the fast reader gives up, or it reads what JSONDecoder reads.
+                if let fast { #expect(slow == .array(fast), "offset \(offset) \(bad)") }
+                if slow == nil { #expect(fast == nil, "offset \(offset) \(bad): JSONDecoder refuses it") }
+            }
+        }
+    }
+
     @Test("Keys are compared as JSONDecoder's String keys are (canonical equivalence)")
     func keys() {
         Self.expectSame("[{\"\u{212A}ey\": \"kelvin\", \"content\": \"a\"}]")
