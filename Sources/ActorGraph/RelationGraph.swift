@@ -173,6 +173,10 @@ extension Edge {
             return
         }
         if !other.evidence.isEmpty {
+            if Self.isSorted(evidence) && Self.isSorted(other.evidence) {
+                evidence = Self.merge(evidence, other.evidence, cap: evidenceCap)
+                return
+            }
             var all = evidence + other.evidence
             all.sort()
             var unique: [Evidence] = []
@@ -183,6 +187,33 @@ extension Edge {
             }
             evidence = unique
         }
+    }
+
+    /// Whether `list` is in ``Evidence``'s order (as a graph's edges and a ``GraphContribution``'s keep it).
+    /// - Complexity: O(n) comparisons, most decided by the scores.
+    static func isSorted(_ list: [Evidence]) -> Bool {
+        list.count < 2 || !zip(list, list.dropFirst()).contains { $1 < $0 }
+    }
+
+    /// The first `cap` distinct items of two sorted lists, in order: what sorting their concatenation and
+    /// dropping repeats gives (ties keep `a`'s item first, as the small-array sort did), with at most `cap`
+    /// items copied instead of all of both.
+    /// - Complexity: O(cap) comparisons.
+    static func merge(_ a: [Evidence], _ b: [Evidence], cap: Int) -> [Evidence] {
+        var out: [Evidence] = []
+        out.reserveCapacity(min(cap, a.count + b.count))
+        var i = 0, j = 0
+        while out.count < cap && (i < a.count || j < b.count) {
+            let takeA = j == b.count || (i < a.count && !(b[j] < a[i]))
+            if takeA {
+                if out.last != a[i] { out.append(a[i]) }
+                i += 1
+            } else {
+                if out.last != b[j] { out.append(b[j]) }
+                j += 1
+            }
+        }
+        return out
     }
 }
 
