@@ -69,6 +69,11 @@ public struct Edge: Sendable, Hashable {
     /// The key that identifies this edge in a graph: the sorted pair.
     public var key: EdgeKey { EdgeKey(source: a, target: b) }
 
+    /// The order of ``key``, compared in place (`key` builds an ``EdgeKey`` for each comparison, copying two
+    /// strings: sorting a corpus graph's edges spent its time there).
+    @inline(__always)
+    static func keyOrder(_ x: Edge, _ y: Edge) -> Bool { x.a != y.a ? x.a < y.a : x.b < y.b }
+
     /// Adds directional evidence from `from` (one of the pair) to the other.
     public mutating func addFlow(from: String, _ amount: Double) {
         if from == a { aToB += amount } else { bToA += amount }

@@ -32,7 +32,7 @@ struct GraphJSONWriter {
         out.reserveCapacity(1 << 16)
         object { w in
             w.key("edges")
-            w.parallelArray(g.edges.sorted { $0.key < $1.key }) { w, e in w.write(e) }
+            w.parallelArray(g.edges.sorted(by: Edge.keyOrder)) { w, e in w.write(e) }
             w.key("format"); w.string(RelationGraph.formatName)
             w.key("metadata"); w.write(g.metadata)
             w.key("nodes")

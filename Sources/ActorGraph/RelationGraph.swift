@@ -80,7 +80,7 @@ public struct RelationGraph: Sendable, Codable, Equatable {
     /// - Complexity: O(n log n + e log e).
     public mutating func canonicalize() {
         let n = nodes.sorted { $0.id < $1.id }
-        let e = edges.sorted { $0.key < $1.key }
+        let e = edges.sorted(by: Edge.keyOrder)
         replace(nodes: n, edges: e)
     }
 
@@ -192,7 +192,15 @@ extension Edge {
     /// Whether `list` is in ``Evidence``'s order (as a graph's edges and a ``GraphContribution``'s keep it).
     /// - Complexity: O(n) comparisons, most decided by the scores.
     static func isSorted(_ list: [Evidence]) -> Bool {
-        list.count < 2 || !zip(list, list.dropFirst()).contains { $1 < $0 }
+        // Through a buffer pointer the items are compared in place (a zip of the array copied each one).
+        list.withUnsafeBufferPointer { p in
+            var i = 1
+            while i < p.count {
+                if p[i] < p[i - 1] { return false }
+                i += 1
+            }
+            return true
+        }
     }
 
     /// The first `cap` distinct items of two sorted lists, in order: what sorting their concatenation and
@@ -202,15 +210,19 @@ extension Edge {
     static func merge(_ a: [Evidence], _ b: [Evidence], cap: Int) -> [Evidence] {
         var out: [Evidence] = []
         out.reserveCapacity(min(cap, a.count + b.count))
-        var i = 0, j = 0
-        while out.count < cap && (i < a.count || j < b.count) {
-            let takeA = j == b.count || (i < a.count && !(b[j] < a[i]))
-            if takeA {
-                if out.last != a[i] { out.append(a[i]) }
-                i += 1
-            } else {
-                if out.last != b[j] { out.append(b[j]) }
-                j += 1
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var i = 0, j = 0
+                // The item appended last, compared in place (`out.last` would copy it).
+                var last: UnsafePointer<Evidence>? = nil
+                while out.count < cap && (i < a.count || j < b.count) {
+                    let takeA = j == b.count || (i < a.count && !(b[j] < a[i]))
+                    let item = takeA ? a.baseAddress! + i : b.baseAddress! + j
+                    if takeA { i += 1 } else { j += 1 }
+                    if let last, last.pointee == item.pointee { continue }
+                    out.append(item.pointee)
+                    last = item
+                }
             }
         }
         return out

@@ -146,17 +146,21 @@ public struct CorpusBuilder: Sendable {
         let slots = ResultSlots(count: n)
         let workers = min(jobs, n)
         let fingerprint = dedupe != .off
-        if workers <= 1 {
-            for i in 0..<n { slots.set(i, Self.analyse(docs[i], builder, fingerprint: fingerprint)) }
-        } else {
-            // Documents are handed out one at a time from a shared counter (not in fixed strides), so a worker
-            // that the reader thread delays does not hold the others at the end of the chunk.
-            let next = Atomic<Int>(0)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while true {
-                    let i = next.add(1, ordering: .relaxed).oldValue
-                    guard i < n else { break }
-                    slots.set(i, Self.analyse(docs[i], builder, fingerprint: fingerprint))
+        // Documents are read in place through a buffer pointer (`docs[i]` copied each, retaining its strings).
+        docs.withUnsafeBufferPointer { docs in
+            if workers <= 1 {
+                for i in 0..<n { slots.set(i, Self.analyse(docs[i], builder, fingerprint: fingerprint)) }
+            } else {
+                // Documents are handed out one at a time from a shared counter (not in fixed strides), so a worker
+                // that the reader thread delays does not hold the others at the end of the chunk.
+                let next = Atomic<Int>(0)
+                nonisolated(unsafe) let shared = docs
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    while true {
+                        let i = next.add(1, ordering: .relaxed).oldValue
+                        guard i < n else { break }
+                        slots.set(i, Self.analyse(shared[i], builder, fingerprint: fingerprint))
+                    }
                 }
             }
         }
