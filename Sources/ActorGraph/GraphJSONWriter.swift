@@ -188,6 +188,9 @@ struct GraphJSONWriter {
             }
             chunks.set(k, w.out)
         }
+        // Room for all parts (and the rest of the document) at once: appended part by part, the buffer grew
+        // and was copied several times.
+        out.reserveCapacity(out.count + (0..<parts).reduce(0) { $0 + chunks.get($1).count } + (1 << 16))
         for k in 0..<parts { out.append(contentsOf: chunks.get(k)) }
         hasElement[hasElement.count - 1] = true
         close(UInt8(ascii: "]"))

@@ -6,12 +6,17 @@ extension RelationGraph {
     /// Written by ``GraphJSONWriter`` (the same bytes as `JSONEncoder`, faster); by `JSONEncoder` when a
     /// number is not finite, which it refuses with its own error.
     public func jsonData() throws -> Data {
-        guard GraphJSONWriter.canWrite(self) else { return try encoderJSONData() }
+        Data(try jsonBytes())
+    }
+
+    /// ``jsonData()`` as bytes, without the copy into `Data` (a corpus graph's JSON is tens of megabytes).
+    public func jsonBytes() throws -> [UInt8] {
+        guard GraphJSONWriter.canWrite(self) else { return Array(try encoderJSONData()) }
         var writer = GraphJSONWriter()
         writer.write(self)
-        var data = Data(writer.out)
-        data.append(0x0A)
-        return data
+        var bytes = writer.out
+        bytes.append(0x0A)
+        return bytes
     }
 
     /// ``jsonData()`` as `JSONEncoder` writes it.

@@ -12,7 +12,7 @@ public enum AtomicFile {
     }
 
     /// - Throws: ``WriteError`` naming the path.
-    public static func write(_ data: Data, to path: String) throws(WriteError) {
+    public static func write(_ data: some ContiguousBytes, to path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         var isDir: ObjCBool = false

@@ -148,6 +148,15 @@ func emit(_ data: Data, to output: String?) throws {
     }
 }
 
+/// As ``emit(_:to:)-(Data,_)``, for bytes (no copy into `Data` when a file is written).
+func emit(_ bytes: [UInt8], to output: String?) throws {
+    if let output {
+        try AtomicFile.write(bytes, to: output)
+    } else {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}
+
 /// Options that cut the graph down before it is written.
 struct FilterOptions: ParsableArguments {
     @Option(help: "Drop edges whose weight is below this.")
