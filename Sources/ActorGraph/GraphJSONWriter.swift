@@ -13,6 +13,19 @@ import Foundation
 /// - Complexity: O(output bytes), plus sorting nodes and edges as `encode(to:)` does.
 struct GraphJSONWriter {
     private(set) var out: [UInt8] = []
+    /// Finished pieces of the output before `out`, in order: ``parallelArray(_:parts:_:)`` hands its parts
+    /// over as pieces instead of copying them into `out` (a corpus graph's evidence is tens of megabytes).
+    private(set) var pieces: [[UInt8]] = []
+
+    /// The whole output, in pieces to be written one after the other.
+    /// - Complexity: O(1) besides moving `out` to the end.
+    mutating func finishedPieces() -> [[UInt8]] {
+        var all = pieces
+        all.append(out)
+        pieces = []
+        out = []
+        return all
+    }
     private var depth = 0
 
     /// Whether every number of the graph can be written (`JSONEncoder` refuses NaN and infinities).
@@ -181,19 +194,28 @@ struct GraphJSONWriter {
             var w = GraphJSONWriter()
             w.depth = depth
             w.hasElement = [k > 0]
-            w.out.reserveCapacity(1 << 16)
+            // Sized once from the items (for edges: their evidence text, plus the layout around it), so the
+            // buffer is not grown and copied along the way.
+            w.out.reserveCapacity(items[range].reduce(1 << 12) { $0 + Self.sizeHint($1) })
             for item in items[range] {
                 w.element()
                 body(&w, item)
             }
             chunks.set(k, w.out)
         }
-        // Room for all parts (and the rest of the document) at once: appended part by part, the buffer grew
-        // and was copied several times.
-        out.reserveCapacity(out.count + (0..<parts).reduce(0) { $0 + chunks.get($1).count } + (1 << 16))
-        for k in 0..<parts { out.append(contentsOf: chunks.get(k)) }
+        // The parts become pieces of the output as they are; writing goes on in a new buffer.
+        pieces.append(out)
+        for k in 0..<parts { pieces.append(chunks.get(k)) }
+        out = []
+        out.reserveCapacity(1 << 16)
         hasElement[hasElement.count - 1] = true
         close(UInt8(ascii: "]"))
+    }
+
+    /// About how many bytes an item takes in the output (for reserving buffers; any answer is correct).
+    static func sizeHint<T>(_ item: T) -> Int {
+        guard let e = item as? Edge else { return 256 }
+        return e.evidence.reduce(512) { $0 + $1.text.utf8.count + ($1.url?.utf8.count ?? 0) * 2 + $1.document.utf8.count + 320 }
     }
 
     mutating func key(_ k: String) {

@@ -11,12 +11,18 @@ extension RelationGraph {
 
     /// ``jsonData()`` as bytes, without the copy into `Data` (a corpus graph's JSON is tens of megabytes).
     public func jsonBytes() throws -> [UInt8] {
-        guard GraphJSONWriter.canWrite(self) else { return Array(try encoderJSONData()) }
+        Array(try jsonPieces().joined())
+    }
+
+    /// ``jsonData()`` in pieces to be written one after the other: the parts the edges were encoded in, in
+    /// parallel, without joining them (written to a file as they are; joining copied the whole document).
+    public func jsonPieces() throws -> [[UInt8]] {
+        guard GraphJSONWriter.canWrite(self) else { return [Array(try encoderJSONData())] }
         var writer = GraphJSONWriter()
         writer.write(self)
-        var bytes = writer.out
-        bytes.append(0x0A)
-        return bytes
+        var pieces = writer.finishedPieces()
+        pieces[pieces.count - 1].append(0x0A)
+        return pieces
     }
 
     /// ``jsonData()`` as `JSONEncoder` writes it.

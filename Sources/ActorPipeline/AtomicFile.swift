@@ -13,6 +13,12 @@ public enum AtomicFile {
 
     /// - Throws: ``WriteError`` naming the path.
     public static func write(_ data: some ContiguousBytes, to path: String) throws(WriteError) {
+        try write(pieces: [data], to: path)
+    }
+
+    /// Writes `pieces` one after the other as one file, atomically (as ``write(_:to:)``).
+    /// - Throws: ``WriteError`` naming the path.
+    public static func write<Bytes: ContiguousBytes>(pieces: [Bytes], to path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         var isDir: ObjCBool = false
@@ -24,17 +30,19 @@ public enum AtomicFile {
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         var ok = true
         var reason = ""
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    reason = String(cString: strerror(errno))
-                    return
+        for piece in pieces where ok {
+            piece.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        ok = false
+                        reason = String(cString: strerror(errno))
+                        return
+                    }
+                    offset += n
                 }
-                offset += n
             }
         }
         if ok && fsync(fd) != 0 { ok = false; reason = String(cString: strerror(errno)) }

@@ -112,7 +112,7 @@ struct BuildCommand: ParsableCommand {
 func write(_ graph: RelationGraph, draw: DrawOptions, filtered: Bool = false, quiet: Bool = false,
            positions: [String: DOTStyle.Position] = [:]) throws {
     switch draw.format {
-    case .json: try emit(try graph.jsonBytes(), to: draw.output)
+    case .json: try emit(pieces: try graph.jsonPieces(), to: draw.output)
     case .gexf: try emit(Data(graph.gexf().utf8), to: draw.output)
     case .graphml: try emit(Data(graph.graphml().utf8), to: draw.output)
     case .csv:

@@ -43,6 +43,6 @@ struct MergeCommand: ParsableCommand {
         guard var result = merged else { return }
         if let w = result.metadata.options["weight"].flatMap(WeightMeasure.init(rawValue:)) { result.applyWeight(w) }
         result.computeMetrics()
-        try emit(try result.jsonBytes(), to: output)
+        try emit(pieces: try result.jsonPieces(), to: output)
     }
 }

@@ -148,12 +148,12 @@ func emit(_ data: Data, to output: String?) throws {
     }
 }
 
-/// As ``emit(_:to:)-(Data,_)``, for bytes (no copy into `Data` when a file is written).
-func emit(_ bytes: [UInt8], to output: String?) throws {
+/// As ``emit(_:to:)-(Data,_)``, for bytes in pieces written one after the other (a graph's JSON).
+func emit(pieces: [[UInt8]], to output: String?) throws {
     if let output {
-        try AtomicFile.write(bytes, to: output)
+        try AtomicFile.write(pieces: pieces, to: output)
     } else {
-        FileHandle.standardOutput.write(Data(bytes))
+        for p in pieces { FileHandle.standardOutput.write(Data(p)) }
     }
 }
 
