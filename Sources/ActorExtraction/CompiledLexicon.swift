@@ -53,8 +53,12 @@ public struct CompiledLexicon: Sendable {
     /// FNV hashes of the normalised given names (article kept), for discovering officials not in the
     /// knowledge base.
     private(set) var givenNames = FlatHashMap(capacity: 4096)
-    /// FNV hashes of the normalised frequent ordinary words (`common-words.tsv`).
+    /// FNV hashes of the normalised frequent ordinary words (`common-words.tsv`), each with its frequency rank
+    /// (0: the most frequent; the first of several spellings that normalise alike).
     private(set) var commonWords = FlatHashMap(capacity: 16384)
+    /// Ranks below this in ``commonWords`` are grammar words (في، من، على …): a given name that normalises to
+    /// one of them (علي) is read as the word. (Higher ranks hold frequent names too: محمد is 48th.)
+    static let grammarWordRank: Int32 = 40
 
     /// Arab League states whose formal name calls them a kingdom (المملكة العربية السعودية، مملكة البحرين …),
     /// for resolving a bare "المملكة".
@@ -108,7 +112,10 @@ public struct CompiledLexicon: Sendable {
         }
         // Raw forms, without removing an initial ال: ألان (Alain) must not become أن.
         for name in knowledge.givenNames { givenNames.set(FNV.hash(NormalizedForm.codes(of: name)), 0) }
-        for word in knowledge.commonWords { commonWords.set(FNV.hash(NormalizedForm.codes(of: word)), 0) }
+        for (rank, word) in knowledge.commonWords.enumerated() {
+            let h = FNV.hash(NormalizedForm.codes(of: word))
+            if commonWords[h] == nil { commonWords.set(h, Int32(rank)) }
+        }
         nodeFlags = terminals.indices.map { node in
             var f: UInt8 = terminals[node].isEmpty ? 0 : Self.terminalFlag
             if needsArticle[Int32(node)]?.isEmpty == false { f |= Self.needsArticleFlag }

@@ -118,9 +118,11 @@ final class Resolution {
 
     func person(_ k: Int, allowAmbiguous: Bool) -> String? {
         guard k < raw.count, raw[k].has(kinds: RawMatch.Kinds.person) else { return nil }
+        // An ambiguous surname beside another given name is part of somebody else's name, whatever the context.
+        let otherName = raw[k].has(kinds: RawMatch.Kinds.ambiguousPerson) && besideOtherGivenName(k)
         var candidates: [String] = []
         for t in raw[k].targets {
-            if case .person(let id, _, let ambiguous) = t, !ambiguous || allowAmbiguous || introduced.contains(id) {
+            if case .person(let id, _, let ambiguous) = t, !ambiguous || (!otherName && (allowAmbiguous || introduced.contains(id))) {
                 candidates.append(id)
             }
         }
@@ -130,6 +132,40 @@ final class Resolution {
         if let day = dateDay, let c = candidates.first(where: { id in kb.officials[id]?.roles.contains { $0.covers(day: day) } == true }) { return c }
         return candidates.sorted().first
     }
+
+    /// Whether the one-word match `k` stands beside a given name that belongs to no other match: then it is
+    /// part of another person's name — "المهندس عبدالله" (the engineer Abdullah, not Abu Mahdi al-Muhandis),
+    /// "الفنانة هيام يونس" (another Younis), "أبي علي" (a kunya). A given name that begins a known person's
+    /// name is that person, the object of a verb-first sentence: "استقبل الأسد محمد جواد ظريف".
+    /// - Complexity: O(1).
+    func besideOtherGivenName(_ k: Int) -> Bool {
+        guard raw[k].tokens.count == 1 else { return false }
+        let t = raw[k].tokens.lowerBound
+        // A given name that normalises to one of the commonest words is that word: على (on) is علي.
+        func givenName(_ i: Int) -> Bool {
+            lexicon.givenNames[text.hashes[i]] != nil && (lexicon.commonWords[text.hashes[i]] ?? .max) >= CompiledLexicon.grammarWordRank
+        }
+        // After the surname stands the next word of the sentence, which may be a name only by spelling ("يحاول
+        // كاميرون تحسين شروط": improving): a given name counts there when a name goes on after it (بن, or a word
+        // that is not a frequent ordinary one: "المهندس طارق العيسى").
+        func nameGoesOn(_ i: Int) -> Bool {
+            guard i < text.tokens.count, text.tokens[i].spaceOnlyBefore else { return false }
+            let h = text.hashes[i]
+            return Self.sonOf.contains(h) || lexicon.commonWords[h] == nil
+        }
+        if t + 1 < text.tokens.count, text.tokens[t + 1].spaceOnlyBefore, givenName(t + 1), nameGoesOn(t + 2),
+           !(k + 1 < raw.count && raw[k + 1].tokens.lowerBound == t + 1 && raw[k + 1].has(kinds: RawMatch.Kinds.person)) {
+            return true
+        }
+        // Before it, only a bare given name (not after a conjunction: "محمد وعباس" are two people).
+        if t > 0, raw[k].strip == 0, text.tokens[t].spaceOnlyBefore, givenName(t - 1), !(k > 0 && raw[k - 1].tokens.upperBound == t) {
+            return true
+        }
+        return false
+    }
+
+    /// بن، بنت، ابن (son or daughter of), inside a name.
+    static let sonOf: [UInt64] = ["بن", "بنت", "ابن"].map { FNV.hash(NormalizedForm.codes(of: $0)) }
 
     func title(_ k: Int) -> (RoleCode, String?)? {
         guard k < raw.count, raw[k].has(kinds: RawMatch.Kinds.title) else { return nil }

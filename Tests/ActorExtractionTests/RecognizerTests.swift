@@ -38,6 +38,25 @@ struct RecognizerTests {
         #expect(m.text == name)
     }
 
+    @Test("An ambiguous surname beside another given name is part of another person's name; a known name after it is still the object")
+    func ambiguousSurnameBesideGivenName() {
+        // المهندس (the engineer) before a name is a title, not Abu Mahdi al-Muhandis, even after a reporting verb.
+        #expect(!ids("وقال المهندس عبدالله الربيعة إن المشروع سيكتمل قريبا.", date: "2015-07-20").contains("abu-mahdi-al-muhandis"))
+        #expect(!ids("وأوضح المهندس إبراهيم بن محمد السلطان أن الأعمال انتهت.", date: "2015-07-20").contains("abu-mahdi-al-muhandis"))
+        // Another given name before the surname: Bill Clinton is not Hillary; Hafez al-Assad is not Bashar.
+        #expect(!ids("حاول زوجها الرئيس الأسبق بيل كلينتون التفوق عليها.", date: "2015-07-20").contains("hillary-clinton"))
+        #expect(!ids("وحكم حافظ الأسد سوريا ثلاثين عاما.", date: "2015-07-20").contains("bashar-al-assad"))
+        // Alone after a reporting verb it is still the person.
+        #expect(ids("قال المهندس إن الحشد الشعبي سيشارك في معركة الموصل.", date: "2015-07-20").contains("abu-mahdi-al-muhandis"))
+        // على (on) is علي by spelling, and تحسين (improving) a name: neither hides the surname before it.
+        let sharaa = ids("التقى الرئيس السوري أحمد الشرع الرئيس ترمب في الرياض. وبحسب البيت الأبيض، حث ترمب الشرع على الانضمام إلى اتفاقيات أبراهام.",
+                         date: "2025-05-15")
+        #expect(sharaa.filter { $0 == "ahmed-al-sharaa" }.count == 2, "\(sharaa)")
+        let cameron = ids("قال رئيس الوزراء البريطاني ديفيد كاميرون إن الاستفتاء سيجري. ويحاول كاميرون تحسين شروط بقاء بلاده في الاتحاد الأوروبي.",
+                          date: "2015-07-20")
+        #expect(cameron.filter { $0 == "david-cameron" }.count == 2, "\(cameron)")
+    }
+
     @Test("A surname two officeholders share is the one in office on the article's date: خامنئي is Ali in 2015, Mojtaba from March 2026")
     func sharedSurnameByDate() {
         let text = "قال خامنئي إن المفاوضات مع الولايات المتحدة لن تنجح."
