@@ -235,6 +235,16 @@ extension Resolution {
             where_ = o
             j = k + 2
         }
+        // A former holder (الرئيس الفرنسي السابق، وزير الخارجية الأمريكي الأسبق، الرئيس السابق لـ…): not the
+        // officeholder of the date. A name after it is read as any name is (بيل كلينتون); an unknown one is not
+        // taken for an official of that state.
+        if isFormer(k, titleEnd: raw[j - 1].tokens.upperBound) {
+            var next = j
+            let t = raw[j - 1].tokens.upperBound
+            // Past the "former" word when it is a lexicon phrase itself.
+            while next < raw.count && raw[next].tokens.lowerBound <= t { next += 1 }
+            return next
+        }
         // A named person right after the title (a comma may separate them).
         if j < raw.count, adjacent(j - 1, j, allowComma: true), let p = person(j, allowAmbiguous: true) {
             emitPerson(p, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon, role: role)
@@ -462,6 +472,21 @@ extension Resolution {
     }
 
     /// The token after an honorific starting at token `t` (السفير، الأمير، الفريق أول …), if there is one.
+    /// Whether the title at raw match `k` (its state or organisation ending before token `titleEnd`) names a
+    /// former holder: السابق، الأسبق، الراحل after the title or after its state.
+    /// - Complexity: O(1).
+    func isFormer(_ k: Int, titleEnd: Int) -> Bool {
+        for t in [raw[k].tokens.upperBound, titleEnd] where t < text.tokens.count && text.tokens[t].spaceOnlyBefore {
+            if Self.former.contains(text.hashes[t]) { return true }
+        }
+        return false
+    }
+
+    /// السابق، الأسبق، الراحل and their feminine forms, المخلوع and المعزول (deposed): a former holder of the
+    /// title before.
+    static let former: Set<UInt64> = Set(["السابق", "السابقة", "الأسبق", "الأسبقة", "الراحل", "الراحلة", "المخلوع", "المعزول"]
+        .map { FNV.hash(NormalizedForm.codes(of: $0)) })
+
     func honorificEnd(at t: Int) -> Int? {
         guard t < text.tokens.count, text.tokens[t].spaceOnlyBefore,
               Self.honorifics.contains(text.hashes[t]) else { return nil }

@@ -21,6 +21,7 @@ public struct ShortForm: Sendable, Hashable {
 public enum RoleCode: String, Sendable, CaseIterable, Hashable {
     case headOfState = "head_of_state", headOfGovernment = "head_of_government", vicePresident = "vice_president"
     case deputyHeadOfGovernment = "deputy_head_of_government", crownPrince = "crown_prince"
+    case deputyCrownPrince = "deputy_crown_prince"
     case supremeLeader = "supreme_leader", foreignMinister = "foreign_minister"
     case deputyForeignMinister = "deputy_foreign_minister", defenceMinister = "defence_minister"
     case interiorMinister = "interior_minister", minister, mfaSpokesperson = "mfa_spokesperson"

@@ -57,6 +57,18 @@ struct RecognizerTests {
         #expect(cameron.filter { $0 == "david-cameron" }.count == 2, "\(cameron)")
     }
 
+    @Test("A former holder's title (السابق، الأسبق) is not the officeholder of the date; ولي ولي العهد is the deputy crown prince")
+    func formerTitles() {
+        #expect(!ids("وقال الرئيس الفرنسي السابق فاليري جيسكار ديستان إن أوروبا تحتاج إلى إصلاح.", date: "2015-07-20").contains("francois-hollande"))
+        #expect(!ids("وانتقد الرئيس الأمريكي الأسبق جيمي كارتر السياسة الإسرائيلية.", date: "2015-07-20").contains("barack-obama"))
+        #expect(!ids("وأشاد وزير الخارجية الأمريكي السابق بالاتفاق مع إيران.", date: "2015-07-20").contains("john-kerry"))
+        #expect(ids("وأشاد وزير الخارجية الأمريكي بالاتفاق مع إيران.", date: "2015-07-20").contains("john-kerry"))
+        // A known name after the former title is that person.
+        #expect(ids("وقال الرئيس الفرنسي السابق نيكولا ساركوزي إن الاتفاق جيد.", date: "2015-07-20").contains("nicolas-sarkozy"))
+        #expect(ids("وقال ولي ولي العهد السعودي إن المملكة لن تتهاون.", date: "2015-07-20").first == "mohammed-bin-salman")
+        #expect(ids("وقال ولي العهد السعودي إن المملكة لن تتهاون.", date: "2015-07-20").first == "muhammad-bin-nayef")
+    }
+
     @Test("A surname two officeholders share is the one in office on the article's date: خامنئي is Ali in 2015, Mojtaba from March 2026")
     func sharedSurnameByDate() {
         let text = "قال خامنئي إن المفاوضات مع الولايات المتحدة لن تنجح."
