@@ -76,6 +76,19 @@ public struct GraphBuilder: Sendable {
         var windows = 0
     }
 
+    /// Whether one of the two is a person who speaks for the other on the article's date: an official of that
+    /// state ("بحثنا مع وزير الخارجية المصري … مصر"), or a member of that organisation (تاسك … المجلس الأوروبي).
+    /// Such pairs are affiliations, not relations: no edge (the annotated sets never list one). A person of an
+    /// organisation keeps edges with the organisation's state (حسن نصر الله and Lebanon).
+    private static func affiliated(_ a: DocumentActor, _ b: DocumentActor) -> Bool {
+        func speaks(_ p: DocumentActor, for o: DocumentActor) -> Bool {
+            guard p.first.kind == .person else { return false }
+            if let org = p.first.organization { return org == o.id }
+            return p.first.country == o.id
+        }
+        return speaks(a, for: b) || speaks(b, for: a)
+    }
+
     /// An unordered pair of actors (indices into the document's actors) in one sentence (`-1`: anywhere).
     private struct PairKey: Hashable {
         var low: Int32
@@ -194,6 +207,8 @@ public struct GraphBuilder: Sendable {
             for p in 0..<inWindow.count {
                 for q in (p + 1)..<inWindow.count {
                     let x = inWindow[p].actor, y = inWindow[q].actor
+                    // An official and the state or organisation they speak for are one side, not a relation.
+                    if Self.affiliated(actors[x], actors[y]) { continue }
                     // Stance needs both in one sentence; larger windows count co-occurrence only across sentences.
                     // The closest mentions of the two in one sentence of the window, preferring a pair that no
                     // contrast word separates ("… واشنطن …، فيما رحب نتنياهو بموقف واشنطن").

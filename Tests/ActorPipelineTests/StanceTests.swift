@@ -33,6 +33,24 @@ struct StanceTests {
         #expect(e.stance > 0, "\(sentence): stance \(e.stance)")
     }
 
+    @Test("An official and the state or organisation they speak for get no edge; each keeps its edges with the other side")
+    func affiliationIsNoRelation() {
+        let g = GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .all)).graph(for: Document(
+            id: "t", text: "بحث وزير الخارجية المصري سامح شكري مع نظيره الروسي سيرغي لافروف العلاقات بين مصر وروسيا.",
+            date: "2016-12-01", origin: "test"))
+        #expect(edge(g, "sameh-shoukry", "EGY") == nil)
+        #expect(edge(g, "sergey-lavrov", "RUS") == nil)
+        #expect(edge(g, "sameh-shoukry", "sergey-lavrov") != nil)
+        #expect(edge(g, "sameh-shoukry", "RUS") != nil)
+        #expect(edge(g, "EGY", "RUS") != nil)
+        // The Secretary-General and the UN are one side; he and Syria are not.
+        let un = GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .all)).graph(for: Document(
+            id: "t", text: "دعا الأمين العام للأمم المتحدة بان كي مون الحكومة السورية إلى احترام قرارات الأمم المتحدة.",
+            date: "2016-12-01", origin: "test"))
+        #expect(edge(un, "ban-ki-moon", "un") == nil)
+        #expect(edge(un, "ban-ki-moon", "SYR") != nil)
+    }
+
     @Test("Conflictual trigger families give a conflictual edge", arguments: [
         "أدانت تركيا الغارات الروسية على المدنيين.",  // condemn
         "استخدمت روسيا حق النقض ضد مشروع القرار الفرنسي في مجلس الأمن.",  // veto
