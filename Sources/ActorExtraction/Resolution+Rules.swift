@@ -91,6 +91,12 @@ extension Resolution {
                 k += 1
                 continue
             }
+            // A state or capital that names a sports team or club is not the state: منتخب الإمارات، نادي الكويت،
+            // ريال مدريد، أتلتيكو مدريد، باريس سان جيرمان، and a capital with its own adjective (روما الإيطالي).
+            if name != nil || capital != nil, let skipTo = sportsName(k, capital: capital) {
+                k = skipTo
+                continue
+            }
             // "عمّان" with a shadda is Amman (Jordan); عُمان and the bare عمان are Oman.
             if let c = capital, let s = name, c != s, text.original(tokens: raw[k].tokens).unicodeScalars.contains("\u{0651}") {
                 emit(c, kind: .state, country: c, tokens: raw[k].tokens, strip: raw[k].strip, method: .lexicon)
@@ -368,6 +374,27 @@ extension Resolution {
         emit(s, kind: .state, country: s, tokens: raw[j].tokens, strip: raw[j].strip, method: .lexicon)
         return j + 1
     }
+
+    /// If the state or capital at raw match `k` is part of a team's or club's name, the raw match to go on
+    /// from (past the name); else `nil`. A team word right before it (منتخب، المنتخب، نادي), a club prefix
+    /// (ريال، أتلتيكو), "سان" after a capital (باريس سان جيرمان), or the capital's own adjective after it (روما
+    /// الإيطالي، ميلان is no capital).
+    /// - Complexity: O(1).
+    func sportsName(_ k: Int, capital: String?) -> Int? {
+        let first = raw[k].tokens.lowerBound, last = raw[k].tokens.upperBound
+        if raw[k].strip == 0, first > 0, text.tokens[first].spaceOnlyBefore,
+           Self.teamWords.contains(text.hashes[first - 1]) || Self.clubPrefixes.contains(text.hashes[first - 1]) {
+            return k + 1
+        }
+        guard let c = capital, state(k, form: .name) == nil else { return nil }
+        if last < text.tokens.count, text.tokens[last].spaceOnlyBefore, text.hashes[last] == Self.saint { return k + 1 }
+        if k + 1 < raw.count, adjacent(k, k + 1), state(k + 1, form: .adjective) == c { return k + 2 }
+        return nil
+    }
+
+    /// Words that begin clubs' names before a city: ريال (Real), أتلتيكو (Atlético).
+    static let clubPrefixes: Set<UInt64> = Set(["ريال", "أتلتيكو", "اتلتيكو", "أتليتيكو"].map { FNV.hash(NormalizedForm.codes(of: $0)) })
+    static let saint = FNV.hash(NormalizedForm.codes(of: "سان"))
 
     /// Whether a sports team (منتخب، نادي) is named earlier in the sentence of token `t`. Not فريق: it is also a
     /// military rank (الفريق البرهان) and a working group.

@@ -57,6 +57,22 @@ struct RecognizerTests {
         #expect(cameron.filter { $0 == "david-cameron" }.count == 2, "\(cameron)")
     }
 
+    @Test("Teams, clubs and sports federations named after states are not the states",
+          arguments: ["فاز ريال مدريد على برشلونة في الدوري.", "وتأهل أتلتيكو مدريد إلى النهائي.", "حقق باريس سان جيرمان بطل فرنسا فوزه.",
+                      "وتعادل الفريق أمام روما الإيطالي في كأس الأبطال.", "وخسر الفريق أمام منتخب الإمارات في التصفيات.",
+                      "وقال رئيس الاتحاد الأوروبي لكرة القدم إن البطولة تبدأ غدا.", "وعاقب الاتحاد الأفريقي لكرة القدم النادي."])
+    func sportsNames(sentence: String) {
+        let found = ids(sentence, date: "2015-07-20")
+        #expect(found.allSatisfy { $0 == "FRA" && sentence.contains("بطل فرنسا") }, "\(sentence) → \(found)")
+    }
+
+    @Test("States and organisations beside sports words outside a team's name are still actors")
+    func notSportsNames() {
+        #expect(ids("وفرض الاتحاد الأوروبي عقوبات على روسيا.", date: "2015-07-20") == ["eu", "RUS"])
+        #expect(ids("وقال الاتحاد الأفريقي إن القمة ستعقد في أديس أبابا.", date: "2015-07-20") == ["au"])
+        #expect(ids("وأعلنت مدريد أنها ستعترف بالدولة الفلسطينية.", date: "2015-07-20").contains("ESP"))
+    }
+
     @Test("A former holder's title (السابق، الأسبق) is not the officeholder of the date; ولي ولي العهد is the deputy crown prince")
     func formerTitles() {
         #expect(!ids("وقال الرئيس الفرنسي السابق فاليري جيسكار ديستان إن أوروبا تحتاج إلى إصلاح.", date: "2015-07-20").contains("francois-hollande"))
