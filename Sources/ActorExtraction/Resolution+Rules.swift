@@ -117,7 +117,7 @@ extension Resolution {
                 k += 1
                 continue
             }
-            if let a = state(k, form: .people), !(k > 0 && adjacent(k - 1, k) && has(k - 1, .genericOfficial)) {
+            if let a = state(k, form: .people), !(k > 0 && adjacent(k - 1, k) && has(k - 1, .genericOfficial)), !describesPeople(k) {
                 // الروس، الأميركيين: the state's side, standing alone.
                 emit(a, kind: .state, country: a, tokens: raw[k].tokens, strip: raw[k].strip, method: .lexicon)
                 adjectiveEnd = raw[k].tokens.upperBound
@@ -390,6 +390,19 @@ extension Resolution {
         if last < text.tokens.count, text.tokens[last].spaceOnlyBefore, text.hashes[last] == Self.saint { return k + 1 }
         if k + 1 < raw.count, adjacent(k, k + 1), state(k + 1, form: .adjective) == c { return k + 2 }
         return nil
+    }
+
+    /// Whether the people form at raw match `k` (الروس، الأمريكيين) describes the definite noun right before it,
+    /// other than an institution's (السياح الروس، الطلاب الأمريكيين — not الجنود الروس, الدبلوماسيين الأمريكيين,
+    /// whose nouns are institution nouns): then it names private people, not the state's side.
+    /// - Complexity: O(1).
+    func describesPeople(_ k: Int) -> Bool {
+        let t = raw[k].tokens.lowerBound
+        guard raw[k].strip == 0, raw[k].article, t > 0, text.tokens[t].boundaryBefore == .space, text.tokens[t].spaceOnlyBefore else { return false }
+        // Soldiers, diplomats, officials (institution nouns, generic officials) are the state's agents.
+        if k > 0 && raw[k - 1].tokens.upperBound == t && (has(k - 1, .institutionNoun) || has(k - 1, .genericOfficial)) { return false }
+        let prev = text.codes(of: t - 1)
+        return prev.count >= 4 && prev.first == ArabicAlphabet.alef && prev.dropFirst().first == ArabicAlphabet.lam
     }
 
     /// Words that begin clubs' names before a city: ريال (Real), أتلتيكو (Atlético).

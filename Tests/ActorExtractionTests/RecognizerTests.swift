@@ -73,6 +73,14 @@ struct RecognizerTests {
         #expect(ids("وأعلنت مدريد أنها ستعترف بالدولة الفلسطينية.", date: "2015-07-20").contains("ESP"))
     }
 
+    @Test("A people plural after a definite noun describes private people; alone, or after an institution's noun, it is the state's side")
+    func peoplePlural() {
+        #expect(!ids("وارتفع عدد السياح الروس الذين زاروا تركيا هذا العام.", date: "2015-07-20").contains("RUS"))
+        #expect(!ids("وقالت منظمات إن اللاجئين السوريين يعانون في المخيمات.", date: "2015-07-20").contains("SYR"))
+        #expect(ids("وقال الروس إنهم لن يتراجعوا.", date: "2015-07-20").contains("RUS"))
+        #expect(ids("وقتل اثنان من الجنود الروس في الهجوم.", date: "2015-07-20").contains("RUS"))
+    }
+
     @Test("A former holder's title (السابق، الأسبق) is not the officeholder of the date; ولي ولي العهد is the deputy crown prince")
     func formerTitles() {
         #expect(!ids("وقال الرئيس الفرنسي السابق فاليري جيسكار ديستان إن أوروبا تحتاج إلى إصلاح.", date: "2015-07-20").contains("francois-hollande"))
