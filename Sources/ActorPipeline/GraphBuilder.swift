@@ -123,6 +123,11 @@ public struct GraphBuilder: Sendable {
         // Pairs of actors coordinated in a sentence (روسيا والصين، إيران وروسيا وسوريا): every two members
         // of one list.
         var coordinated = Set<PairKey>()
+        // Pairs of a long list (four or more: members, examples, places of a region): coordinated, but the
+        // sentence's act does not make every two of them allies (45 "aligned" pairs from one list of ten
+        // condemning states).
+        var enumerated = Set<PairKey>()
+        var listPairs: [PairKey] = []
         // Pairs listed together as places (في العراق وسوريا): where something happens, so no trigger of the
         // sentence relates them and they are not one side of it.
         var places = Set<PairKey>()
@@ -146,11 +151,14 @@ public struct GraphBuilder: Sendable {
                         places.insert(PairKey(other, a, sentence: m.sentence))
                     } else {
                         coordinated.insert(PairKey(other, a, sentence: m.sentence))
+                        listPairs.append(PairKey(other, a, sentence: m.sentence))
                     }
                 }
                 list.append(a)
+                if list.count >= Self.enumerationLength { enumerated.formUnion(listPairs) }
             } else {
                 list = [a]
+                listPairs = []
                 listStart = m.tokens.lowerBound
                 placeList = Self.afterIn(listStart, in: text)
             }
@@ -217,7 +225,8 @@ public struct GraphBuilder: Sendable {
                     let stance = scorer.closestPair(mentions[p], mentions[q]).map {
                         places.contains(PairKey(x, y, sentence: $0.sentence)) ? PairStance()
                             : scorer.score(x: actors[x].id, px: $0.px, y: actors[y].id, py: $0.py, sentence: $0.sentence,
-                                           coordinated: coordinated.contains(PairKey(x, y, sentence: $0.sentence)))
+                                           coordinated: coordinated.contains(PairKey(x, y, sentence: $0.sentence)),
+                                           enumerated: enumerated.contains(PairKey(x, y, sentence: $0.sentence)))
                     } ?? PairStance()
                     scored.append((w, x, y, stance))
                     if stance.trigger != nil { articleNet[PairKey(x, y, sentence: -1), default: 0] += stance.net }
@@ -266,6 +275,9 @@ public struct GraphBuilder: Sendable {
         }
         return (GraphContribution(metadata: partMetadata, nodes: nodes, edges: edges), text)
     }
+
+    /// Members from which a list is an enumeration, not a group acting together (روسيا وإيران وتركيا is a group).
+    static let enumerationLength = 4
 
     /// Whether mention `m` is coordinated with a mention ending at token `end`: right after it, joined by
     /// the proclitic و or a comma (a list: إيران، روسيا وسوريا).

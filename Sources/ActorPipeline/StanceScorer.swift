@@ -174,7 +174,9 @@ struct StanceScorer {
     /// (روسيا والصين، الولايات المتحدة وبريطانيا), a directed trigger (veto, strike, condemn) has them on the
     /// same side: they are aligned (a cooperative +3), and only mutual triggers (agree, meet, fight) relate
     /// them to each other.
-    func score(x: String, px: Int, y: String, py: Int, sentence: Int, coordinated: Bool = false) -> PairStance {
+    /// - Parameter enumerated: the two are members of a list of four or more (see
+    ///   ``GraphBuilder/enumerationLength``): coordinated, but never aligned by it.
+    func score(x: String, px: Int, y: String, py: Int, sentence: Int, coordinated: Bool = false, enumerated: Bool = false) -> PairStance {
         var result = PairStance()
         guard let triggers = triggersBySentence[sentence], sentence < text.sentences.count else { return result }
         let lo = min(px, py), hi = max(px, py)
@@ -267,6 +269,10 @@ struct StanceScorer {
                 result.trigger = t
                 result.source = subject
             }
+        }
+        if enumerated && result.cooperation == 0 && result.conflict == 0 {
+            // Listed among many: neither aligned by the act nor by being named together.
+            return result
         }
         if aligned && result.cooperation == 0 && result.conflict == 0 {
             result.cooperation = 3

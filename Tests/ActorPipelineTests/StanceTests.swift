@@ -33,6 +33,20 @@ struct StanceTests {
         #expect(e.stance > 0, "\(sentence): stance \(e.stance)")
     }
 
+    @Test("A long list is an enumeration: its members are not made allies by the sentence's act; three acting together are")
+    func enumerationsAreNotAlliances() throws {
+        let long = stateGraph("واستنكرت دول مصر، والأردن، وتونس، والإمارات، والبحرين الجريمة الإرهابية التي استهدفت السعودية.")
+        let members = ["EGY", "JOR", "TUN", "ARE", "BHR"]
+        for (i, a) in members.enumerated() {
+            for b in members[(i + 1)...] {
+                let e = try #require(edge(long, a, b), "\(a)–\(b)")
+                #expect(e.cooperation == 0 && e.conflict == 0, "\(a)–\(b): \(e.stance)")
+            }
+        }
+        let three = stateGraph("وأدانت روسيا والصين وإيران الغارات الأمريكية على سوريا.")
+        #expect((edge(three, "RUS", "CHN")?.stance ?? 0) > 0)
+    }
+
     @Test("An official and the state or organisation they speak for get no edge; each keeps its edges with the other side")
     func affiliationIsNoRelation() {
         let g = GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .all)).graph(for: Document(
