@@ -74,6 +74,8 @@ final class Resolution {
     var salient: (state: String, count: Int, tied: Bool)? = nil
     /// The Arab kingdom named last.
     var lastKingdom: String? = nil
+    /// Which sentences are about sports (see ``isSportsSentence(_:)``), by sentence index.
+    var sportsSentences: [Int: Bool] = [:]
     /// State and organisation of known officials on the document's date, computed once per person.
     var affiliations: [String: (country: String?, organization: String?)] = [:]
 
@@ -219,6 +221,8 @@ final class Resolution {
 
     func emit(_ id: String, kind: ActorKind, country: String?, tokens: Range<Int>, strip: Int,
                        method: MentionMethod, role: RoleCode? = nil) {
+        // In a sentence about a match, states are teams: "يلتقي البحرين مع قطر … في تصفيات كأس العالم".
+        if kind == .state && isSportsSentence(Int(text.sentenceOfToken[tokens.lowerBound])) { return }
         let sp = span(tokens, strip: strip)
         let surface = text.original(utf8: sp.u8s..<sp.u8e)
         mentions.append(Mention(
@@ -236,6 +240,31 @@ final class Resolution {
             if let c = country { lastPersonByCountry[c] = id }
         }
     }
+
+    /// Whether sentence `s` is about a sports match or competition: two or more of its words are sports
+    /// words (مباراة، الدوري، تصفيات، المنتخب، اللاعب، المدرب، الملعب، كرة، البطولة، كأس …). Computed once per
+    /// sentence.
+    /// - Complexity: O(k) in the sentence's tokens, the first time.
+    func isSportsSentence(_ s: Int) -> Bool {
+        if let known = sportsSentences[s] { return known }
+        var n = 0
+        for t in text.sentences[s].tokens where Self.sportsWords.contains(text.hashes[t]) {
+            n += 1
+            if n == 2 { break }
+        }
+        sportsSentences[s] = n >= 2
+        return n >= 2
+    }
+
+    /// Words of sports reports, as written (with the article and common proclitics). Not هدف/أهداف (also "aim")
+    /// nor فوز (also an election win).
+    static let sportsWords: Set<UInt64> = Set([
+        "مباراة", "المباراة", "مباريات", "المباريات", "بمباراة", "ومباراة", "الدوري", "دوري", "بالدوري", "تصفيات", "التصفيات",
+        "منتخب", "المنتخب", "منتخبات", "المنتخبات", "والمنتخب", "ومنتخب", "لمنتخب", "للمنتخب", "لاعب", "اللاعب", "لاعبي",
+        "لاعبين", "اللاعبين", "اللاعبون", "لاعبا", "المدرب", "مدرب", "مدربا", "الملعب", "ملعب", "ملاعب", "الملاعب", "هدفين",
+        "كرة", "الكرة", "لكرة", "الشوط", "شوط", "ركلة", "ركلات", "الترجيح", "بطولة", "البطولة", "ببطولة", "كأس", "الكأس",
+        "بكأس", "التعادل", "تعادل", "النادي", "نادي", "الأندية", "أندية", "المنتخبين", "الفريقين", "الهداف", "هداف",
+    ].map { FNV.hash(NormalizedForm.codes(of: $0)) })
 
     /// Counts a mention of state `c` for salience and kingdoms.
     func countState(_ c: String) {

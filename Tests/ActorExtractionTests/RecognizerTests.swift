@@ -66,6 +66,13 @@ struct RecognizerTests {
         #expect(found.allSatisfy { $0 == "FRA" && sentence.contains("بطل فرنسا") }, "\(sentence) → \(found)")
     }
 
+    @Test("In a sentence about a match, states are teams; one sports word does not make a sentence about sports")
+    func sportsSentences() {
+        #expect(ids("ويلتقي البحرين مع قطر ثم المغرب مع الكويت في تصفيات كأس العالم.", date: "2015-07-20").isEmpty)
+        #expect(ids("وفاز منتخب الأردن على السعودية بهدفين في المباراة.", date: "2015-07-20").isEmpty)
+        #expect(ids("وأكدت قطر أنها ستستضيف كأس العالم في موعدها رغم الحصار الذي تفرضه السعودية.", date: "2018-07-20") == ["QAT", "SAU"])
+    }
+
     @Test("States and organisations beside sports words outside a team's name are still actors")
     func notSportsNames() {
         #expect(ids("وفرض الاتحاد الأوروبي عقوبات على روسيا.", date: "2015-07-20") == ["eu", "RUS"])
