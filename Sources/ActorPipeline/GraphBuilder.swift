@@ -132,6 +132,9 @@ public struct GraphBuilder: Sendable {
         // sentence relates them and they are not one side of it.
         var places = Set<PairKey>()
         var list: [Int] = []
+        // The list each mention belongs to, by its first token (for the scorer's nearer-actor test).
+        var listOf: [Int: Int] = [:]
+        var listCount = 0
         var listEnd = -1
         var listStart = -1
         var placeList = false
@@ -158,11 +161,13 @@ public struct GraphBuilder: Sendable {
                 if list.count >= Self.enumerationLength { enumerated.formUnion(listPairs) }
             } else {
                 list = [a]
+                listCount += 1
                 listPairs = []
                 listStart = m.tokens.lowerBound
                 placeList = Self.afterIn(listStart, in: text)
             }
             listEnd = m.tokens.upperBound
+            listOf[m.tokens.lowerBound] = listCount
             let w = window(of: m, in: text)
             // Windows come in text order, so the search almost always ends at the last one.
             var slot = windows.count
@@ -202,7 +207,7 @@ public struct GraphBuilder: Sendable {
             }
         }
         let scorer = StanceScorer(text: text, triggers: analysis.triggers, sentences: sharedSentences,
-                                  actors: actorsBySentence, actorAt: actorAt)
+                                  actors: actorsBySentence, actorAt: actorAt, listOf: listOf)
         // First every pair's stance in every window, then the edges: a window with no word relating the pair
         // takes, weakly, the sign the pair has in the rest of the article (see `contextWeight`).
         var scored: [(w: Int, x: Int, y: Int, stance: PairStance)] = []

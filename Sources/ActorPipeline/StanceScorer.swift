@@ -44,9 +44,16 @@ struct StanceScorer {
     let actorAt: [Int: String]
 
     /// - Parameter sentences: the sentences that hold two or more actors (only they are scored).
-    init(text: TokenizedText, triggers: [TriggerHit], sentences: Set<Int>, actors: [Int: [Int]] = [:], actorAt: [Int: String] = [:]) {
+    /// - Parameter listOf: for each actor mention's first token, the list of coordinated actors it belongs to
+    ///   (روسيا وإيران وتركيا: one list; an actor named alone is a list of one).
+    /// The list (of coordinated actors) of each actor mention, by its first token; see `init`.
+    let listOf: [Int: Int]
+
+    init(text: TokenizedText, triggers: [TriggerHit], sentences: Set<Int>, actors: [Int: [Int]] = [:], actorAt: [Int: String] = [:],
+         listOf: [Int: Int] = [:]) {
         self.actorsBySentence = actors.mapValues { $0.sorted() }
         self.actorAt = actorAt
+        self.listOf = listOf
         self.text = text
         var bySentence: [Int: [TriggerHit]] = [:]
         for t in triggers { bySentence[t.sentence, default: []].append(t) }
@@ -227,6 +234,17 @@ struct StanceScorer {
             if t.category == .ally && t.pairLeft == nil && actors.contains(pos - 1) && pos - 1 == lo { continue }
             let distance = pos < lo ? lo - t.tokens.upperBound : (pos > hi ? pos - hi - 1 : 0)
             guard distance <= Self.reach else { continue }
+            // Between the two, but with another actor nearer on each side ("أ … ب يدعم ج … د"): the word relates
+            // the nearer two; the outer pair only shares the sentence.
+            // Actors of the same list as one of the two (موسكو وطهران وأنقرة، داعش وجبهة النصرة) are its side, not
+            // nearer actors.
+            if pos > lo && pos < hi && t.pairLeft == nil {
+                let loList = listOf[lo], hiList = listOf[hi]
+                if actors.contains(where: { $0 > lo && $0 < pos && (loList == nil || listOf[$0] != loList) }),
+                   actors.contains(where: { $0 >= t.tokens.upperBound && $0 < hi && (hiList == nil || listOf[$0] != hiList) }) {
+                    continue
+                }
+            }
             if coordinated && t.category.isDirected {
                 aligned = true
                 continue

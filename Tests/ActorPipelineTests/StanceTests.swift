@@ -47,6 +47,17 @@ struct StanceTests {
         #expect((edge(three, "RUS", "CHN")?.stance ?? 0) > 0)
     }
 
+    @Test("A word between two actors with another actor nearer on each side relates the nearer two; a list is one side")
+    func nearerActorsTakeTheWord() throws {
+        let g = stateGraph("وقالت مصر إن روسيا تدعم سوريا بحسب تركيا.")
+        #expect(try #require(edge(g, "RUS", "SYR")).stance > 0)
+        let outer = try #require(edge(g, "EGY", "TUR"))
+        #expect(outer.cooperation == 0 && outer.conflict == 0)
+        // The members of a list on either side are that side: each of the three fights each of the two.
+        let lists = stateGraph("وأكدت موسكو وطهران وأنقرة عزمها محاربة تنظيم داعش وجبهة النصرة بشكل مشترك.")
+        #expect((lists.edge(EdgeKey(source: "RUS", target: "hts"))?.stance ?? 0) < 0)
+    }
+
     @Test("An official and the state or organisation they speak for get no edge; each keeps its edges with the other side")
     func affiliationIsNoRelation() {
         let g = GraphBuilder(recognizer: recognizer, options: BuildOptions(level: .all)).graph(for: Document(
