@@ -511,15 +511,14 @@ extension Resolution {
         return t..<end
     }
 
-    /// The token after an honorific starting at token `t` (السفير، الأمير، الفريق أول …), if there is one.
     /// Whether the title at raw match `k` (its state or organisation ending before token `titleEnd`) names a
     /// former holder: السابق، الأسبق، الراحل after the title or after its state.
     /// - Complexity: O(1).
     func isFormer(_ k: Int, titleEnd: Int) -> Bool {
-        for t in [raw[k].tokens.upperBound, titleEnd] where t < text.tokens.count && text.tokens[t].spaceOnlyBefore {
-            if Self.former.contains(text.hashes[t]) { return true }
+        func former(_ t: Int) -> Bool {
+            t < text.tokens.count && text.tokens[t].spaceOnlyBefore && Self.former.contains(text.hashes[t])
         }
-        return false
+        return former(raw[k].tokens.upperBound) || former(titleEnd)
     }
 
     /// السابق، الأسبق، الراحل and their feminine forms, المخلوع and المعزول (deposed): a former holder of the
@@ -527,6 +526,7 @@ extension Resolution {
     static let former: Set<UInt64> = Set(["السابق", "السابقة", "الأسبق", "الأسبقة", "الراحل", "الراحلة", "المخلوع", "المعزول"]
         .map { FNV.hash(NormalizedForm.codes(of: $0)) })
 
+    /// The token after an honorific starting at token `t` (السفير، الأمير، الفريق أول …), if there is one.
     func honorificEnd(at t: Int) -> Int? {
         guard t < text.tokens.count, text.tokens[t].spaceOnlyBefore,
               Self.honorifics.contains(text.hashes[t]) else { return nil }
