@@ -125,7 +125,10 @@ public struct TokenizedText: Sendable {
                                 continue
                             }
                         } else if b0 == 0x20 {
-                            // A plain space: ends the token, if any (as the general path does for `.space`).
+                            // A plain space: ends the token, if any (as the general path does for `.space`). Written
+                            // out twice on purpose: a local function shared by both paths captures the loop's state,
+                            // which then lives in memory (measured: 368 → 177 MB/s); sending ending spaces down the
+                            // general path costs 8% (337 MB/s).
                             if inToken {
                                 inToken = false
                                 tokens.append(Token(
