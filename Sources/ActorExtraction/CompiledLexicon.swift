@@ -36,13 +36,13 @@ public struct CompiledLexicon: Sendable {
     /// SaudiNewsNet text, 95% of those lookups found no continuation.
     private(set) var continuations = [UInt64](repeating: 0, count: (1 << 18) / 64)
 
-    /// The bit of `continuations` for a transition from `node` by the word whose FNV hash is `wordHash`.
+    /// The bit of `continuations` for a transition from `node` by the word whose hash (``WordHash``) is `wordHash`.
     @inline(__always)
     static func continuationBit(_ node: Int32, _ wordHash: UInt64) -> Int {
         Int(truncatingIfNeeded: ((wordHash ^ (UInt64(UInt32(node)) &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> (64 - 18))
     }
 
-    /// Whether a phrase may continue from `node` with the word whose FNV hash is `wordHash` (no false negatives).
+    /// Whether a phrase may continue from `node` with the word whose hash (``WordHash``) is `wordHash` (no false negatives).
     @inline(__always)
     func mayContinue(_ node: Int32, _ wordHash: UInt64) -> Bool {
         let bit = Self.continuationBit(node, wordHash)
@@ -50,10 +50,10 @@ public struct CompiledLexicon: Sendable {
     }
     /// For each (role, state), the officeholders, for resolving titles by date.
     private(set) var officeholders: [OfficeKey: [(id: String, role: Role)]] = [:]
-    /// FNV hashes of the normalised given names (article kept), for discovering officials not in the
+    /// Hashes (``WordHash``) of the normalised given names (article kept), for discovering officials not in the
     /// knowledge base.
     private(set) var givenNames = FlatHashMap(capacity: 4096)
-    /// FNV hashes of the normalised frequent ordinary words (`common-words.tsv`), each with its frequency rank
+    /// Hashes (``WordHash``) of the normalised frequent ordinary words (`common-words.tsv`), each with its frequency rank
     /// (0: the most frequent; the first of several spellings that normalise alike).
     private(set) var commonWords = FlatHashMap(capacity: 16384)
     /// Ranks below this in ``commonWords`` are grammar words (في، من، على …): a given name that normalises to
@@ -111,9 +111,9 @@ public struct CompiledLexicon: Sendable {
             for w in words { add(w, .cue(cue)) }
         }
         // Raw forms, without removing an initial ال: ألان (Alain) must not become أن.
-        for name in knowledge.givenNames { givenNames.set(FNV.hash(NormalizedForm.codes(of: name)), 0) }
+        for name in knowledge.givenNames { givenNames.set(WordHash.hash(NormalizedForm.codes(of: name)), 0) }
         for (rank, word) in knowledge.commonWords.enumerated() {
-            let h = FNV.hash(NormalizedForm.codes(of: word))
+            let h = WordHash.hash(NormalizedForm.codes(of: word))
             if commonWords[h] == nil { commonWords.set(h, Int32(rank)) }
         }
         nodeFlags = terminals.indices.map { node in

@@ -263,7 +263,7 @@ extension CompiledLexicon {
             let js = Int(tokens[j].codeStart), je = Int(tokens[j].codeEnd)
             let cs = Canonical.start(codes, js..<je)
             // The tokenizer's hash is the word's when there is no article to remove.
-            let h = cs == js ? hashes[j] : TokenVocabulary.hash(UnsafeBufferPointer(rebasing: codes[cs..<je]))
+            let h = cs == js ? hashes[j] : WordHash.hash(codes, cs..<je)
             guard mayContinue(node, h), let w = vocabulary.lookup(codes, cs..<je, hash: h), let next = child(node, w) else { break }
             node = next
             flags = nodeFlags[Int(node)]

@@ -39,15 +39,15 @@ extension Recognizer {
     /// A verb that is a trigger only when one of its nouns follows in the clause.
     struct Construction: Sendable {
         var cue: AliasTarget.Cue
-        /// Normalised nouns, article removed (FNV hashes).
-        var nouns: Set<UInt64>
+        /// Normalised nouns, article removed (``WordHash`` hashes).
+        var nouns: WordSet
         var category: TriggerCategory
         /// As for the same category in the trigger lexicon.
         var intensity: Double
 
         init(_ cue: AliasTarget.Cue, _ nouns: [String], _ category: TriggerCategory, _ intensity: Double) {
             self.cue = cue
-            self.nouns = Set(nouns.map { FNV.hash(NormalizedForm.codes(of: $0)) })
+            self.nouns = WordSet(nouns)
             self.category = category
             self.intensity = intensity
         }
@@ -129,7 +129,7 @@ extension Recognizer {
                     if q < raw.count, raw[q].tokens.lowerBound <= t, raw[q].targets.contains(where: {
                         if case .trigger(let i) = $0 { return knowledge.triggers[Int(i)].intensity < 0 } else { return false }
                     }) { break }
-                    if construction.nouns.contains(FNV.hash(Canonical.strip(text.codes(of: t)))) { found = true; break }
+                    if construction.nouns.contains(WordHash.hash(Canonical.strip(text.codes(of: t)))) { found = true; break }
                     t += 1
                 }
                 guard found else { continue }

@@ -65,7 +65,7 @@ final class Resolution {
     var lastPersonByCountry: [String: String] = [:]
     /// Discovered officials: id → the name as written.
     var discovered: [String: String] = [:]
-    /// Surname tokens learned from people named in full (FNV hash of the normalised token → person id; "" when
+    /// Surname tokens learned from people named in full (hash of the normalised token → person id; "" when
     /// two people share it). See `Resolution+Surnames.swift`.
     var surnames: [UInt64: String] = [:]
     /// Mentions so far per state (its own and its people's), and the state leading them: kept as mentions are
@@ -74,8 +74,9 @@ final class Resolution {
     var salient: (state: String, count: Int, tied: Bool)? = nil
     /// The Arab kingdom named last.
     var lastKingdom: String? = nil
-    /// Which sentences are about sports (see ``isSportsSentence(_:)``), by sentence index.
-    var sportsSentences: [Int: Bool] = [:]
+    /// Which sentences are about sports (see ``isSportsSentence(_:)``), by sentence index: 0 not yet known,
+    /// 1 no, 2 yes (an array, not a dictionary: asked for most matches).
+    var sportsSentences: [UInt8]
     /// State and organisation of known officials on the document's date, computed once per person.
     var affiliations: [String: (country: String?, organization: String?)] = [:]
 
@@ -99,6 +100,7 @@ final class Resolution {
         self.date = date
         self.dateDay = date.map(dayNumber)
         self.raw = raw
+        self.sportsSentences = [UInt8](repeating: 0, count: text.sentences.count)
     }
 
     // MARK: Helpers over raw matches
@@ -167,7 +169,7 @@ final class Resolution {
     }
 
     /// بن، بنت، ابن (son or daughter of), inside a name.
-    static let sonOf: [UInt64] = ["بن", "بنت", "ابن"].map { FNV.hash(NormalizedForm.codes(of: $0)) }
+    static let sonOf: [UInt64] = ["بن", "بنت", "ابن"].map { WordHash.hash(NormalizedForm.codes(of: $0)) }
 
     func title(_ k: Int) -> (RoleCode, String?)? {
         guard k < raw.count, raw[k].has(kinds: RawMatch.Kinds.title) else { return nil }
@@ -246,25 +248,25 @@ final class Resolution {
     /// sentence.
     /// - Complexity: O(k) in the sentence's tokens, the first time.
     func isSportsSentence(_ s: Int) -> Bool {
-        if let known = sportsSentences[s] { return known }
+        if sportsSentences[s] != 0 { return sportsSentences[s] == 2 }
         var n = 0
         for t in text.sentences[s].tokens where Self.sportsWords.contains(text.hashes[t]) {
             n += 1
             if n == 2 { break }
         }
-        sportsSentences[s] = n >= 2
+        sportsSentences[s] = n >= 2 ? 2 : 1
         return n >= 2
     }
 
     /// Words of sports reports, as written (with the article and common proclitics). Not هدف/أهداف (also "aim")
     /// nor فوز (also an election win).
-    static let sportsWords: Set<UInt64> = Set([
+    static let sportsWords: WordSet = WordSet([
         "مباراة", "المباراة", "مباريات", "المباريات", "بمباراة", "ومباراة", "الدوري", "دوري", "بالدوري", "تصفيات", "التصفيات",
         "منتخب", "المنتخب", "منتخبات", "المنتخبات", "والمنتخب", "ومنتخب", "لمنتخب", "للمنتخب", "لاعب", "اللاعب", "لاعبي",
         "لاعبين", "اللاعبين", "اللاعبون", "لاعبا", "المدرب", "مدرب", "مدربا", "الملعب", "ملعب", "ملاعب", "الملاعب", "هدفين",
         "كرة", "الكرة", "لكرة", "الشوط", "شوط", "ركلة", "ركلات", "الترجيح", "بطولة", "البطولة", "ببطولة", "كأس", "الكأس",
         "بكأس", "التعادل", "تعادل", "النادي", "نادي", "الأندية", "أندية", "المنتخبين", "الفريقين", "الهداف", "هداف",
-    ].map { FNV.hash(NormalizedForm.codes(of: $0)) })
+    ])
 
     /// Counts a mention of state `c` for salience and kingdoms.
     func countState(_ c: String) {
@@ -307,21 +309,21 @@ final class Resolution {
 
 /// Function words and verbs that end a discovered name.
 enum StopWords {
-    static let words: Set<UInt64> = Set([
+    static let words: WordSet = WordSet([
         "في", "من", "إلى", "الى", "على", "عن", "مع", "إن", "أن", "ان", "قد", "لقد", "كان", "كانت", "قال", "قالت",
         "أكد", "أكدت", "أعلن", "أعلنت", "اعتبر", "أشار", "أضاف", "بحث", "التقى", "استقبل", "يوم", "اليوم", "أمس",
         "خلال", "بعد", "قبل", "حول", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "و", "أو", "ثم", "لدى",
         "عند", "بين", "حيث", "كما", "وقال", "وأكد", "وأضاف", "أيضا", "السبت", "الأحد", "الاثنين", "الثلاثاء",
         "الأربعاء", "الخميس", "الجمعة", "إنه", "إنها", "أنه", "أنها", "الرئيس", "رئيس", "وزير", "نائب",
-    ].map { FNV.hash(NormalizedForm.codes(of: $0)) })
+    ])
 
     static func contains(_ hash: UInt64) -> Bool { words.contains(hash) }
 
     /// Words inside full names that are not surnames (بن، ولد، أبو، الشيخ …).
-    static let particles: Set<UInt64> = Set([
+    static let particles: WordSet = WordSet([
         "بن", "ابن", "بنت", "ولد", "أبو", "أبي", "أبا", "عبد", "آل", "الشيخ", "السيد", "الأمير", "الملك", "الدكتور",
         "باشا", "بيك", "خان", "الدين", "الله", "الرحمن", "الحاج", "جونيور", "دي", "دا", "فون", "فان", "لا", "لو",
-    ].map { FNV.hash(NormalizedForm.codes(of: $0)) })
+    ])
 
     /// Prepositions spelled with alef maqsura, which normalisation would confuse with names (على/علي).
     static let writtenPrepositions: Set<String> = ["على", "إلى", "الى", "حتى", "لدى", "متى", "عل"]

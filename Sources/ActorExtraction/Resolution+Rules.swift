@@ -406,8 +406,8 @@ extension Resolution {
     }
 
     /// Words that begin clubs' names before a city: ريال (Real), أتلتيكو (Atlético).
-    static let clubPrefixes: Set<UInt64> = Set(["ريال", "أتلتيكو", "اتلتيكو", "أتليتيكو"].map { FNV.hash(NormalizedForm.codes(of: $0)) })
-    static let saint = FNV.hash(NormalizedForm.codes(of: "سان"))
+    static let clubPrefixes: WordSet = WordSet(["ريال", "أتلتيكو", "اتلتيكو", "أتليتيكو"])
+    static let saint = WordHash.hash(NormalizedForm.codes(of: "سان"))
 
     /// Whether a sports team (منتخب، نادي) is named earlier in the sentence of token `t`. Not فريق: it is also a
     /// military rank (الفريق البرهان) and a working group.
@@ -421,9 +421,8 @@ extension Resolution {
         return false
     }
 
-    static let teamWords: Set<UInt64> = Set(["المنتخب", "منتخب", "والمنتخب", "ومنتخب", "لمنتخب", "للمنتخب", "بالمنتخب",
-                                             "النادي", "نادي", "ونادي", "والنادي"]
-        .map { FNV.hash(NormalizedForm.codes(of: $0)) })
+    static let teamWords: WordSet = WordSet(["المنتخب", "منتخب", "والمنتخب", "ومنتخب", "لمنتخب", "للمنتخب", "بالمنتخب",
+                                             "النادي", "نادي", "ونادي", "والنادي"])
 
     /// "الوزير الروسي": a person of that state named before; "مسؤول تركي", "المسؤولين الروس": the state.
     func resolveGeneric(at k: Int) -> Int? {
@@ -523,8 +522,7 @@ extension Resolution {
 
     /// السابق، الأسبق، الراحل and their feminine forms, المخلوع and المعزول (deposed): a former holder of the
     /// title before.
-    static let former: Set<UInt64> = Set(["السابق", "السابقة", "الأسبق", "الأسبقة", "الراحل", "الراحلة", "المخلوع", "المعزول"]
-        .map { FNV.hash(NormalizedForm.codes(of: $0)) })
+    static let former: WordSet = WordSet(["السابق", "السابقة", "الأسبق", "الأسبقة", "الراحل", "الراحلة", "المخلوع", "المعزول"])
 
     /// The token after an honorific starting at token `t` (السفير، الأمير، الفريق أول …), if there is one.
     func honorificEnd(at t: Int) -> Int? {
@@ -535,11 +533,11 @@ extension Resolution {
         return t + 1
     }
 
-    static let honorifics: Set<UInt64> = Set([
+    static let honorifics: WordSet = WordSet([
         "السفير", "الأمير", "الشيخ", "السيد", "السيدة", "الدكتور", "الدكتورة", "المستشار", "المشير", "الفريق", "اللواء",
         "العميد", "العقيد", "المهندس", "الأستاذ", "القاضي", "الحاج", "الجنرال", "الأدميرال", "البروفيسور", "الإمام",
-    ].map { FNV.hash(NormalizedForm.codes(of: $0)) })
-    static let first = FNV.hash(NormalizedForm.codes(of: "أول"))
+    ])
+    static let first = WordHash.hash(NormalizedForm.codes(of: "أول"))
 
     /// Whether only spaces separate token `t` from the one before (no colon, quote or bracket).
     func onlySpaceBefore(_ t: Int) -> Bool {

@@ -42,7 +42,7 @@ extension Resolution {
         let codes = text.codes(of: t)
         func lookup(_ drop: Int) -> String? {
             guard codes.count - drop >= 3 else { return nil }
-            let h = drop == 0 ? text.hashes[t] : FNV.hash(codes.dropFirst(drop))
+            let h = drop == 0 ? text.hashes[t] : WordHash.hash(codes.dropFirst(drop))
             guard let id = surnames[h], !id.isEmpty else { return nil }
             return id
         }

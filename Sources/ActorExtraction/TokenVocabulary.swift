@@ -2,7 +2,7 @@ import ActorText
 
 /// The set of normalised words that occur in some lexicon entry, each with a dense id.
 ///
-/// A word is identified by its 64-bit FNV-1a hash, as given names and common words are: the vocabulary's own
+/// A word is identified by its 64-bit hash (``WordHash``), as given names and common words are: the vocabulary's own
 /// words are checked for collisions when it is built, and a text word that is not in it would need a 64-bit
 /// collision with one of its ~10,000 words to be taken for it (about 10⁻¹⁵ per word). Comparing the bytes as
 /// well cost a tenth of the lexicon scan (measured with `actorgraph-bench recognize`).
@@ -36,7 +36,7 @@ struct TokenVocabulary: Sendable {
     var count: Int { words.count }
 
     @inline(__always)
-    static func hash<C: Collection>(_ codes: C) -> UInt64 where C.Element == UInt8 { FNV.hash(codes) }
+    static func hash<C: Collection>(_ codes: C) -> UInt64 where C.Element == UInt8 { WordHash.hash(codes) }
 
     @inline(__always)
     private func slot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift) }
@@ -49,7 +49,7 @@ struct TokenVocabulary: Sendable {
         while slots[i].id >= 0 {
             if slots[i].hash == h {
                 let id = slots[i].id
-                precondition(words[Int(id)] == word, "FNV-64 collision in the lexicon vocabulary")
+                precondition(words[Int(id)] == word, "64-bit hash collision in the lexicon vocabulary")
                 return id
             }
             i = (i + 1) & mask
@@ -92,7 +92,7 @@ struct TokenVocabulary: Sendable {
     @inline(__always)
     func entry(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64? = nil) -> Entry? {
         guard !range.isEmpty else { return nil }
-        let h = hash ?? Self.hash(UnsafeBufferPointer(rebasing: buffer[range]))
+        let h = hash ?? WordHash.hash(buffer, range)
         let bit = Int(truncatingIfNeeded: h >> 47)
         guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
         return slots.withUnsafeBufferPointer { slots -> Entry? in

@@ -34,7 +34,7 @@ public struct Fingerprint: Sendable, Hashable {
                 }
                 text.hashes.withUnsafeBufferPointer { hashes in
                     for i in 0..<n {
-                        let h = hashes[i]  // FNV of the token's codes, from the tokenizer
+                        let h = hashes[i]  // the hash of the token's codes, from the tokenizer
                         exact = (exact ^ h) &* FNV.prime
                         window = (window.1, window.2, h)
                         if i >= 2 {

@@ -303,7 +303,7 @@ public struct GraphBuilder: Sendable {
         return joinedByWaw || chainedAdjective || (token.boundaryBefore == .clause && !token.spaceOnlyBefore)
     }
 
-    static let listWords: Set<UInt64> = Set(["ثم", "أو"].map { FNV.hash(NormalizedForm.codes(of: $0)) })
+    static let listWords: WordSet = WordSet(["ثم", "أو"])
 
     /// The stance given to a window with no trigger for a pair that the article relates elsewhere: a weak
     /// signal of the article's continuity (a multiple of 1/1024, so sums stay exact).
@@ -322,7 +322,7 @@ public struct GraphBuilder: Sendable {
         return inWords.contains(text.hashes[t - 1])
     }
 
-    static let inWords: Set<UInt64> = Set(["في", "وفي", "ففي", "داخل"].map { FNV.hash(NormalizedForm.codes(of: $0)) })
+    static let inWords: WordSet = WordSet(["في", "وفي", "ففي", "داخل"])
 
     /// The graph of many documents (the same as merging their graphs).
     /// - Complexity: linear in the documents' graphs plus one final sort.

@@ -113,7 +113,7 @@ struct StanceScorer {
     }
 
     /// "أي" (any) and its proclitic forms: before a cooperative noun it makes the act hypothetical.
-    static let any: Set<UInt64> = Set(["أي", "لأي", "بأي", "وأي", "فأي"].map { FNV.hash(NormalizedForm.codes(of: $0)) })
+    static let any: WordSet = WordSet(["أي", "لأي", "بأي", "وأي", "فأي"])
 
     /// Whether cooperative trigger `t` is hypothetical: "any agreement, any support" (ترحب بأي اتفاق يمنع إيران،
     /// لن تعترف بأي اتفاقات، حذرت من أي تسوية، نافية تقديم أي دعم) names no act between the sentence's actors.
@@ -122,8 +122,8 @@ struct StanceScorer {
         return t.score > 0 && p > 0 && Int(text.sentenceOfToken[p - 1]) == t.sentence && Self.any.contains(text.hashes[p - 1])
     }
 
-    static let describedAs: Set<UInt64> = Set(["بأنه", "بأنها", "بأنهم", "بأن", "بكونه", "بكونها"].map { FNV.hash(NormalizedForm.codes(of: $0)) })
-    static let betweenWord = FNV.hash(NormalizedForm.codes(of: "بين"))
+    static let describedAs: WordSet = WordSet(["بأنه", "بأنها", "بأنهم", "بأن", "بكونه", "بكونها"])
+    static let betweenWord = WordHash.hash(NormalizedForm.codes(of: "بين"))
 
     /// The first بين after trigger `t` in its sentence (within ``reach``), if any.
     func betweenAfter(_ t: TriggerHit) -> Int? {

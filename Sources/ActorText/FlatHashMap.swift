@@ -2,7 +2,7 @@
 ///
 /// Hand-written for the recogniser's hot path: `Dictionary<UInt64, Int32>` hashes every key with seeded
 /// SipHash, which took about a fifth of the recognition time (measured with `perf` on SaudiNewsNet text);
-/// here the key is mixed with one multiplication (Fibonacci hashing), since the keys are already FNV hashes
+/// here the key is mixed with one multiplication (Fibonacci hashing), since the keys are already word hashes (``WordHash``)
 /// or packed pairs. Lookups never allocate.
 ///
 /// Invariants: capacity is a power of two and at least twice the count; a slot is empty when its value is
@@ -67,18 +67,8 @@ public struct FlatHashMap: Sendable {
     }
 }
 
-/// 64-bit FNV-1a, the hash of normalised words.
+/// 64-bit FNV-1a constants, for combining word hashes in order (document fingerprints).
 public enum FNV {
     public static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
     public static let prime: UInt64 = 0x0000_0100_0000_01B3
-
-    @inlinable @inline(__always)
-    public static func hash<C: Collection>(_ codes: C) -> UInt64 where C.Element == UInt8 {
-        var h = offset
-        for c in codes {
-            h ^= UInt64(c)
-            h = h &* prime
-        }
-        return h
-    }
 }

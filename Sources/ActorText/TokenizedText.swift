@@ -12,8 +12,8 @@ public struct TokenizedText: Sendable {
     public private(set) var tokens: [Token] = []
     /// Normalised letter codes of all tokens, back to back (see ``ArabicAlphabet``).
     public private(set) var codes: [UInt8] = []
-    /// For each token, the FNV-1a hash of its codes (`FNV.hash(codes(of: i))`), computed while tokenizing
-    /// (for fingerprints and word lists). Invariant: `hashes.count == tokens.count`.
+    /// For each token, the hash of its codes (`WordHash.hash(codes(of: i))`), computed as it ends
+    /// (for the lexicon, fingerprints and word lists). Invariant: `hashes.count == tokens.count`.
     public private(set) var hashes: [UInt64] = []
     public private(set) var sentences: [Segment] = []
     /// Clauses: sentences split at commas and at contrast words (بينما، في حين، لكن …). Computed on
@@ -82,8 +82,11 @@ public struct TokenizedText: Sendable {
         let n = buf.count
         // A letter is at least one byte, so there are at most `n` codes: they are written straight into an
         // array of that capacity, with no capacity or uniqueness check per letter.
-        let codes = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
+        // (At least one, so that the buffer has an address even for an empty text.)
+        let codes = [UInt8](unsafeUninitializedCapacity: max(n, 1)) { out, initialized in
             let dst = out
+            // Codes already written are read back to hash each token as it ends (see ``WordHash``).
+            let base = UnsafePointer(out.baseAddress!)
             initialized = ScalarTable.codes.withUnsafeBufferPointer { codeTable in
                 ScalarTable.classes.withUnsafeBufferPointer { classTable in
                     // Both tables have 0x700 entries; they are read only below 0x700.
@@ -91,7 +94,6 @@ public struct TokenizedText: Sendable {
                     var tokens = AppendBuffer<Token>(capacity: n / 8)
                     var hashes = AppendBuffer<UInt64>(capacity: n / 8)
                     var closing = AppendBuffer<(tokens: Int32, end: Int32, utf8End: Int32)>(capacity: 16)
-                    var hash = FNV.offset  // of the current token's codes so far
                     var codeCount = 0
                     var i = 0
                     var scalarIndex: Int32 = 0
@@ -114,9 +116,7 @@ public struct TokenizedText: Sendable {
                                     dotAfterDigit = false
                                     inToken = true
                                     tokStart = scalarIndex; tokUTF8 = Int32(i); tokCode = Int32(codeCount)
-                                    hash = FNV.offset
                                 }
-                                hash = (hash ^ UInt64(code)) &* FNV.prime
                                 dst[codeCount] = code
                                 codeCount += 1
                                 prevWasDigit = false
@@ -134,7 +134,7 @@ public struct TokenizedText: Sendable {
                                 tokens.append(Token(
                                     start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(i),
                                     codeStart: tokCode, codeEnd: Int32(codeCount), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
-                                hashes.append(hash)
+                                hashes.append(WordHash.hash(base, Int(tokCode), codeCount))
                                 pending = .space
                                 onlySpace = true
                             } else if pending.rawValue < ScalarClass.space.rawValue {
@@ -183,9 +183,7 @@ public struct TokenizedText: Sendable {
                             if !inToken {
                                 inToken = true
                                 tokStart = scalarIndex; tokUTF8 = Int32(i); tokCode = Int32(codeCount)
-                                hash = FNV.offset
                             }
-                            hash = (hash ^ UInt64(code)) &* FNV.prime
                             dst[codeCount] = code
                             codeCount += 1
                             prevWasDigit = isDigit
@@ -197,7 +195,7 @@ public struct TokenizedText: Sendable {
                                 tokens.append(Token(
                                     start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(i),
                                     codeStart: tokCode, codeEnd: Int32(codeCount), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
-                                hashes.append(hash)
+                                hashes.append(WordHash.hash(base, Int(tokCode), codeCount))
                                 pending = .space
                                 onlySpace = true
                             }
@@ -218,7 +216,7 @@ public struct TokenizedText: Sendable {
                         tokens.append(Token(
                             start: tokStart, end: scalarIndex, utf8Start: tokUTF8, utf8End: Int32(n),
                             codeStart: tokCode, codeEnd: Int32(codeCount), boundaryBefore: pending, spaceOnlyBefore: onlySpace))
-                        hashes.append(hash)
+                        hashes.append(WordHash.hash(base, Int(tokCode), codeCount))
                     }
                     outTokens = tokens.array()
                     outHashes = hashes.array()
@@ -318,11 +316,11 @@ public struct TokenizedText: Sendable {
 enum ContrastWords {
     // Small arrays compared linearly: cheaper than a Set's seeded hashing for a handful of keys.
     static let single: [UInt64] =
-        ["بينما", "فيما", "لكن", "ولكن", "لكنه", "لكنها", "ولكنه", "ولكنها", "وبينما"].map { FNV.hash(NormalizedForm.codes(of: $0)) }
-    static let fi: [UInt64] = [FNV.hash(NormalizedForm.codes(of: "في")), FNV.hash(NormalizedForm.codes(of: "وفي"))]
-    static let hin = FNV.hash(NormalizedForm.codes(of: "حين"))
-    static let beforeAn: [UInt64] = ["غير", "الا", "بيد"].map { FNV.hash(NormalizedForm.codes(of: $0)) }
-    static let an = FNV.hash(NormalizedForm.codes(of: "ان"))
+        ["بينما", "فيما", "لكن", "ولكن", "لكنه", "لكنها", "ولكنه", "ولكنها", "وبينما"].map { WordHash.hash(NormalizedForm.codes(of: $0)) }
+    static let fi: [UInt64] = [WordHash.hash(NormalizedForm.codes(of: "في")), WordHash.hash(NormalizedForm.codes(of: "وفي"))]
+    static let hin = WordHash.hash(NormalizedForm.codes(of: "حين"))
+    static let beforeAn: [UInt64] = ["غير", "الا", "بيد"].map { WordHash.hash(NormalizedForm.codes(of: $0)) }
+    static let an = WordHash.hash(NormalizedForm.codes(of: "ان"))
     /// For each first letter code, whether some contrast word starts with it: a cheap filter per token.
     static let firstLetters: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
@@ -335,7 +333,7 @@ enum ContrastWords {
     /// Contrast words that do not cut a relation: forms with a pronoun go on about the same subject (لكنها غير
     /// كافية), and فيما in news prose mostly joins a parallel statement ("while", "meanwhile": أعلنت آشتون …، فيما
     /// أكد ظريف …) rather than opposing it (measured on the development sets: stance A +1, B +3, C +1 pairs).
-    static let continuing: [UInt64] = ["لكنه", "لكنها", "ولكنه", "ولكنها", "فيما"].map { FNV.hash(NormalizedForm.codes(of: $0)) }
+    static let continuing: [UInt64] = ["لكنه", "لكنها", "ولكنه", "ولكنها", "فيما"].map { WordHash.hash(NormalizedForm.codes(of: $0)) }
 
     /// Whether the contrast word at `t` keeps the relation across it (see ``continuing``).
     static func continues(_ text: TokenizedText, at t: Int) -> Bool {

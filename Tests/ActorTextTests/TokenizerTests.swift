@@ -57,12 +57,12 @@ struct TokenizerTests {
         #expect(t.original(t.clauses[2]).hasPrefix("في حين"))
     }
 
-    @Test("Each token's hash, computed while tokenizing, is the FNV hash of its codes")
+    @Test("Each token's hash, computed as the token ends, is the word hash of its codes")
     func tokenHashes() {
         for text in ["قال وزير الخارجيّة الروسي سيرغي لافروف، إن موسكو…", "", "a", "3.5 مليار\nدولار؟ نعم", "x\u{200C}y (z) «و»"] {
             let t = TokenizedText(text)
             #expect(t.hashes.count == t.tokens.count)
-            for i in t.tokens.indices { #expect(t.hashes[i] == FNV.hash(t.codes(of: i))) }
+            for i in t.tokens.indices { #expect(t.hashes[i] == WordHash.hash(t.codes(of: i))) }
         }
     }
 
@@ -85,7 +85,7 @@ struct TokenizerTests {
                         "\(text.debugDescription) token \(i)")
                 #expect(Array(t.codes(of: i)) == e.codes, "\(text.debugDescription) token \(i)")
                 #expect(tok.boundaryBefore == e.boundary && tok.spaceOnlyBefore == e.spaceOnly, "\(text.debugDescription) token \(i)")
-                #expect(t.hashes[i] == FNV.hash(e.codes))
+                #expect(t.hashes[i] == WordHash.hash(e.codes))
             }
         }
     }
