@@ -179,9 +179,9 @@ public struct CompiledLexicon: Sendable {
             }
         }
         let personOrOrganization: Bool = { switch target { case .person, .organization: return true; default: return false } }()
-        var list = terminals[Int(node)]
-        if !list.contains(target) {
-            list.append(target)
+        // In place: a copy of the list taken out and stored back is copied on write, every time.
+        if !terminals[Int(node)].contains(target) {
+            terminals[Int(node)].append(target)
             if hasArticle { needsArticle[node, default: []].insert(target) }
             if !hasArticle && personOrOrganization { refusesArticle[node, default: []].insert(target) }
         } else if !hasArticle {
@@ -191,7 +191,6 @@ public struct CompiledLexicon: Sendable {
             // Also listed with the article: takes it.
             refusesArticle[node]?.remove(target)
         }
-        terminals[Int(node)] = list
     }
 
     /// The feminine, plural and dual forms of a masculine nisba adjective ending in ي.

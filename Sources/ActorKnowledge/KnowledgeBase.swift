@@ -69,10 +69,7 @@ public struct KnowledgeBase: Sendable {
 
     /// Loads entries from TSV text; the kind is told by the header.
     public mutating func load(text: String, file: String) throws(KnowledgeError) {
-        let firstHeader = text.split(separator: "\n").first { l in
-            let t = l.trimmingCharacters(in: .whitespaces)
-            return !t.isEmpty && !t.hasPrefix("#")
-        }.map { Set($0.split(separator: "\t").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }) } ?? []
+        let firstHeader = Self.firstHeader(of: text)
         if firstHeader.contains("roles") {
             try loadOfficials(text: text, file: file)
         } else if firstHeader.contains("adjectives_ar") {
@@ -97,6 +94,29 @@ public struct KnowledgeBase: Sendable {
             throw KnowledgeError(
                 file: file, line: 1,
                 message: "cannot tell what this file holds: its header must include roles (officials), adjectives_ar (states), org_kind (organisations), media_kind (media), title_ar (titles), cue_ar (cues), trigger_ar (stance triggers), given_name_ar (given names) or common_word_ar (common words)")
+        }
+    }
+
+    /// The column names of the first line that is neither blank nor a comment (empty when there is none).
+    /// - Complexity: O(k) in the bytes up to that line's end, not the whole text.
+    static func firstHeader(of text: String) -> Set<String> {
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // a byte-order mark
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = TSVTable.trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                if !line.isEmpty && !line.hasPrefix("#") {
+                    var names = Set<String>()
+                    TSVTable.forEachPiece(of: UnsafeBufferPointer(rebasing: bytes[start..<end]), separatedBy: UInt8(ascii: "\t")) {
+                        names.insert(TSVTable.trimmed($0))
+                    }
+                    return names
+                }
+                start = end + 1
+            }
+            return []
         }
     }
 

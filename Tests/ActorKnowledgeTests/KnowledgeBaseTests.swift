@@ -97,4 +97,28 @@ struct KnowledgeBaseTests {
         #expect(k.states["RUS"]?.nameEn == "Russian Federation")
         #expect(k.validate().contains { $0.contains("b.tsv:2: id RUS already defined at a.tsv:2") })
     }
+
+    @Test("TSV files are read as people write them: a BOM, CRLF line ends, comments, blank lines and padded fields")
+    func tsvAsWritten() throws {
+        var k = KnowledgeBase()
+        let text = "\u{FEFF}# states of the test\r\n\r\n  \t \r\nid\tname_en\tnames_ar\tadjectives_ar\tcapital_ar\r\n"
+            + "# a comment between rows\r\n"
+            + "RUS\t Russia \t\u{00A0}روسيا| روسيا الاتحادية |\u{00A0}|\tروسي\r\n"
+            + "IRN\tIran\tإيران\t\t\r\n"
+            + "TUR\tTurkey\tتركيا"
+        try k.load(text: text, file: "s.tsv")
+        #expect(k.states["RUS"]?.nameEn == "Russia")
+        #expect(k.states["RUS"]?.namesAr == ["روسيا", "روسيا الاتحادية"])
+        #expect(k.states["RUS"]?.adjectivesAr == ["روسي"])
+        #expect(k.states["RUS"]?.origin == "s.tsv:6")
+        #expect(k.states["IRN"]?.adjectivesAr == [] && k.states["IRN"]?.capitalAr == [])
+        // A row may stop before the last columns; a row may not have more fields than the header.
+        #expect(k.states["TUR"]?.namesAr == ["تركيا"] && k.states["TUR"]?.origin == "s.tsv:8")
+        #expect(throws: KnowledgeError(file: "t.tsv", line: 2, message: "6 fields but the header names 5 columns (a stray TAB?)")) {
+            try k.load(text: "id\tname_en\tnames_ar\tadjectives_ar\tcapital_ar\nEGY\tEgypt\tمصر\tمصري\tالقاهرة\t\n", file: "t.tsv")
+        }
+        #expect(throws: KnowledgeError(file: "u.tsv", line: 3, message: "the required field \"names_ar\" is empty")) {
+            try k.load(text: "# c\nid\tname_en\tnames_ar\tadjectives_ar\nEGY\tEgypt\t \tمصري\n", file: "u.tsv")
+        }
+    }
 }
