@@ -172,7 +172,8 @@ public struct CorpusReader: Sendable {
             return nil
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if bytes.prefix(8192).contains(0) {
+        // On the raw bytes: through `Data`'s iterator this one check cost 35 instructions a byte.
+        if bytes.prefix(8192).withUnsafeBytes({ $0.contains(0) }) {
             report.skip("binary", "\(name): binary data (NUL bytes), not text; skipped")
             return nil
         }

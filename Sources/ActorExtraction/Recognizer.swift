@@ -65,9 +65,12 @@ final class Resolution {
     var lastPersonByCountry: [String: String] = [:]
     /// Discovered officials: id → the name as written.
     var discovered: [String: String] = [:]
-    /// Surname tokens learned from people named in full (hash of the normalised token → person id; "" when
-    /// two people share it). See `Resolution+Surnames.swift`.
-    var surnames: [UInt64: String] = [:]
+    /// Surname tokens learned from people named in full (hash of the normalised token → index into
+    /// ``surnameOwners``). See `Resolution+Surnames.swift`.
+    var surnames = FlatHashMap(capacity: 8)
+    /// The people of ``surnames``' values (a value is an index here; ``ambiguousSurname`` when two share it).
+    var surnameOwners: [String] = []
+    static let ambiguousSurname = Int32.max
     /// Mentions so far per state (its own and its people's), and the state leading them: kept as mentions are
     /// emitted, so resolving "الحكومة" or "المملكة" is O(1) however long the document.
     var stateCounts: [String: Int] = [:]

@@ -28,9 +28,11 @@ extension Resolution {
             // The second part of a compound or a patronymic (عبد العزيز، بن نايف) is not a surname.
             if StopWords.particles.contains(text.hashes[t - 1]) { continue }
             if let other = surnames[h] {
-                if other != id { surnames[h] = "" }  // shared by two people: ambiguous
+                // Shared by two people: ambiguous.
+                if other == Self.ambiguousSurname || surnameOwners[Int(other)] != id { surnames.set(h, Self.ambiguousSurname) }
             } else {
-                surnames[h] = id
+                surnames.set(h, Int32(surnameOwners.count))
+                surnameOwners.append(id)
             }
         }
     }
@@ -38,20 +40,20 @@ extension Resolution {
     /// The person whose learned surname token `t` is, and the proclitic letters before it.
     /// - Complexity: O(1) (at most three hash lookups).
     func surname(at t: Int) -> (id: String, strip: Int)? {
-        guard !surnames.isEmpty else { return nil }
+        guard surnames.count > 0 else { return nil }
         let codes = text.codes(of: t)
         func lookup(_ drop: Int) -> String? {
             guard codes.count - drop >= 3 else { return nil }
             let h = drop == 0 ? text.hashes[t] : WordHash.hash(codes.dropFirst(drop))
-            guard let id = surnames[h], !id.isEmpty else { return nil }
-            return id
+            guard let owner = surnames[h], owner != Self.ambiguousSurname else { return nil }
+            return surnameOwners[Int(owner)]
         }
         if let id = lookup(0) { return (id, 0) }
         guard let first = codes.first else { return nil }
         let s = codes.startIndex
-        if Self.proclitics.contains(first), let id = lookup(1) { return (id, 1) }
+        if Proclitics.contains(first), let id = lookup(1) { return (id, 1) }
         if (first == ArabicAlphabet.waw || first == ArabicAlphabet.feh), codes.count > 2,
-           Self.proclitics.contains(codes[s + 1]), codes[s + 1] != ArabicAlphabet.waw, codes[s + 1] != ArabicAlphabet.feh,
+           Proclitics.contains(codes[s + 1]), codes[s + 1] != ArabicAlphabet.waw, codes[s + 1] != ArabicAlphabet.feh,
            let id = lookup(2) {
             return (id, 2)
         }
@@ -61,7 +63,7 @@ extension Resolution {
     /// Emits the learned surnames among tokens `from..<to` that no lexicon match covers, in text order.
     /// - Complexity: O(to − from).
     func emitSurnames(from: Int, to: Int) {
-        guard !surnames.isEmpty else { return }
+        guard surnames.count > 0 else { return }
         let start = max(from, mentions.last?.tokens.upperBound ?? 0)
         guard start < to else { return }
         for t in start..<to {
@@ -71,7 +73,11 @@ extension Resolution {
         }
     }
 
-    static let proclitics: Set<UInt8> = [
-        ArabicAlphabet.waw, ArabicAlphabet.feh, ArabicAlphabet.beh, ArabicAlphabet.lam, ArabicAlphabet.kaf,
-    ]
+    /// The proclitic letters و ف ب ل ك.
+    enum Proclitics {
+        static func contains(_ c: UInt8) -> Bool {
+            c == ArabicAlphabet.waw || c == ArabicAlphabet.feh || c == ArabicAlphabet.beh || c == ArabicAlphabet.lam
+                || c == ArabicAlphabet.kaf
+        }
+    }
 }

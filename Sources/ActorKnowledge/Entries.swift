@@ -19,6 +19,10 @@ public struct ShortForm: Sendable, Hashable {
 
 /// The offices a person can hold.
 public enum RoleCode: String, Sendable, CaseIterable, Hashable {
+    /// Every code by its name, for parsing (faster than `init(rawValue:)`, which compares the name with every
+    /// case's in turn).
+    static let byName: [String: RoleCode] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     case headOfState = "head_of_state", headOfGovernment = "head_of_government", vicePresident = "vice_president"
     case deputyHeadOfGovernment = "deputy_head_of_government", crownPrince = "crown_prince"
     case deputyCrownPrince = "deputy_crown_prince"

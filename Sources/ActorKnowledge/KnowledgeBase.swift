@@ -254,18 +254,23 @@ public struct KnowledgeBase: Sendable {
     /// Parses `ROLE@WHERE:FROM..TO`.
     static func parseRole(_ spec: String, file: String, line: Int) throws(KnowledgeError) -> Role {
         let expected = "expected ROLE@WHERE:FROM..TO, e.g. foreign_minister@RUS:2004-03-09.."
-        guard let at = spec.firstIndex(of: "@"), let colon = spec[at...].firstIndex(of: ":"),
-              let dots = spec[colon...].range(of: "..") else {
+        // Split on the UTF-8 bytes (the separators are ASCII): Character and Foundation searches made loading
+        // the officials' roles a third of the knowledge base's load time.
+        let bytes = Array(spec.utf8)
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), let colon = bytes[at...].firstIndex(of: UInt8(ascii: ":")),
+              let dots = bytes.indices.dropFirst(colon).first(where: { $0 + 1 < bytes.count && bytes[$0] == UInt8(ascii: ".") && bytes[$0 + 1] == UInt8(ascii: ".") })
+        else {
             throw KnowledgeError(file: file, line: line, message: "role \"\(spec)\": \(expected)")
         }
-        let codeText = String(spec[..<at])
-        guard let code = RoleCode(rawValue: codeText) else {
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        let codeText = text(0..<at)
+        guard let code = RoleCode.byName[codeText] else {
             throw KnowledgeError(file: file, line: line, message: "role \"\(spec)\": unknown role code \"\(codeText)\"; see docs/knowledge-format.md")
         }
-        let place = String(spec[spec.index(after: at)..<colon])
+        let place = text(at + 1..<colon)
         guard !place.isEmpty else { throw KnowledgeError(file: file, line: line, message: "role \"\(spec)\": no place after @; \(expected)") }
-        let fromText = String(spec[spec.index(after: colon)..<dots.lowerBound])
-        let toText = String(spec[dots.upperBound...])
+        let fromText = text(colon + 1..<dots)
+        let toText = text(dots + 2..<bytes.count)
         guard let from = PartialDate(fromText) else {
             throw KnowledgeError(file: file, line: line, message: "role \"\(spec)\": start date \"\(fromText)\" is not YYYY, YYYY-MM or YYYY-MM-DD")
         }

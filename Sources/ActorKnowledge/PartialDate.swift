@@ -10,22 +10,31 @@ public struct PartialDate: Sendable, Hashable, CustomStringConvertible {
 
     /// - Returns: `nil` when `text` is not one of the three forms or names an impossible month or day.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count),
-              parts[0].count == 4, let year = Int(parts[0]), year >= 1900, year <= 2100 else { return nil }
+        // Read on the UTF-8 bytes: YYYY, YYYY-MM or YYYY-MM-DD, all digits where digits belong.
+        let b = Array(text.utf8)
+        guard b.count == 4 || b.count == 7 || b.count == 10 else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard b[i] >= UInt8(ascii: "0") && b[i] <= UInt8(ascii: "9") else { return nil }
+                n = n * 10 + Int(b[i] - UInt8(ascii: "0"))
+            }
+            return n
+        }
+        guard let year = number(0..<4), year >= 1900, year <= 2100 else { return nil }
         var month = 0
-        if parts.count >= 2 {
-            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        if b.count >= 7 {
+            guard b[4] == UInt8(ascii: "-"), let m = number(5..<7), (1...12).contains(m) else { return nil }
             month = m
         }
-        if parts.count == 3 {
-            guard parts[2].count == 2, let d = Int(parts[2]), (1...PartialDate.days(year, month)).contains(d) else { return nil }
+        if b.count == 10 {
+            guard b[7] == UInt8(ascii: "-"), let d = number(8..<10), (1...PartialDate.days(year, month)).contains(d) else { return nil }
         }
         self.text = text
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        switch parts.count {
-        case 1: first = "\(year)-01-01"; last = "\(year)-12-31"
-        case 2: first = "\(year)-\(two(month))-01"; last = "\(year)-\(two(month))-\(two(PartialDate.days(year, month)))"
+        switch b.count {
+        case 4: first = "\(year)-01-01"; last = "\(year)-12-31"
+        case 7: first = "\(year)-\(two(month))-01"; last = "\(year)-\(two(month))-\(two(PartialDate.days(year, month)))"
         default: first = text; last = text
         }
     }

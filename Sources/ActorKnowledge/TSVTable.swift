@@ -121,7 +121,13 @@ struct TSVTable {
         while lo < hi, isSpace(bytes[lo]) { lo += 1 }
         while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
         let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
-        if lo < hi, bytes[lo] >= 0x80 || bytes[hi - 1] >= 0x80 { return s.trimmedWhitespace }
+        // Other white space is U+0085, U+00A0 (lead byte C2) or above U+1000 (E1, E2, E3): not Arabic letters
+        // (D8–DB), so an Arabic field needs no second look.
+        func mayBeSpace(leadByte b: UInt8) -> Bool { b == 0xC2 || (b >= 0xE1 && b <= 0xE3) }
+        if lo < hi, mayBeSpace(leadByte: bytes[lo])
+            || (hi - lo >= 2 && mayBeSpace(leadByte: bytes[hi - 2])) || (hi - lo >= 3 && mayBeSpace(leadByte: bytes[hi - 3])) {
+            return s.trimmedWhitespace
+        }
         return s
     }
 }

@@ -142,3 +142,22 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Normalised forms")
+struct NormalizedFormTests {
+    @Test("Normalising a string gives the words and codes the tokenizer gives, on random mixed text")
+    func normalizedFormMatchesTokenizer() {
+        let pieces = ["ب", "ال", "روسيا", "ـ", "\u{064E}", "\u{0651}", " ", "\u{00A0}", "\t", ".", "3", "٣", "،", "؟", "\n", "«",
+                      "x", "Zarif", "\u{200C}", "…", "ة", "ى", "أ", "+", "é", "😀", "-", "۲", "ک", "ی", "Ω"]
+        var rng = SplitMix(seed: 99)
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 30) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let t = TokenizedText(text)
+            let expected = t.tokens.indices.map { Array(t.codes(of: $0)) }
+            #expect(NormalizedForm.tokens(of: text) == expected, "\(text.debugDescription)")
+            #expect(NormalizedForm.codes(of: text) == expected.flatMap { $0 }, "\(text.debugDescription)")
+        }
+        #expect(NormalizedForm.string("وزيرُ الخارجيّة  الإيرانيـة") == "وزير الخارجيه الايرانيه")
+    }
+}
