@@ -113,23 +113,8 @@ struct TSVTable {
         body(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
     }
 
-    /// The bytes as a string without leading and trailing white space (as ``Swift/String/trimmedWhitespace``):
-    /// ASCII white space is trimmed on the bytes; other white space (a no-break space …) by the string.
-    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-        var lo = 0, hi = bytes.count
-        while lo < hi, isSpace(bytes[lo]) { lo += 1 }
-        while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
-        let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
-        // Other white space is U+0085, U+00A0 (lead byte C2) or above U+1000 (E1, E2, E3): not Arabic letters
-        // (D8–DB), so an Arabic field needs no second look.
-        func mayBeSpace(leadByte b: UInt8) -> Bool { b == 0xC2 || (b >= 0xE1 && b <= 0xE3) }
-        if lo < hi, mayBeSpace(leadByte: bytes[lo])
-            || (hi - lo >= 2 && mayBeSpace(leadByte: bytes[hi - 2])) || (hi - lo >= 3 && mayBeSpace(leadByte: bytes[hi - 3])) {
-            return s.trimmedWhitespace
-        }
-        return s
-    }
+    /// The bytes as a string without leading and trailing white space (see ``Swift/String/init(trimmingWhitespace:)``).
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(trimmingWhitespace: bytes) }
 }
 
 /// A knowledge-base file is malformed.

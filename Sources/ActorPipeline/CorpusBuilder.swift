@@ -32,7 +32,8 @@ public struct BuildSummary: Sendable {
 ///
 /// The result does not depend on `jobs`: documents are analysed in parallel but folded and accumulated in
 /// input order, and stance sums are exact (see `StanceScorer`), so `--jobs 1` and `--jobs 8` give the same
-/// bytes. Memory holds one chunk of input plus the graph.
+/// bytes. Memory holds at most four chunks of input (two queued by the reader, one being analysed, one being
+/// folded) plus the graph.
 public struct CorpusBuilder: Sendable {
     /// Makes the graph builder (loads the knowledge base, compiles the lexicon): called once per build, on
     /// the calling thread, while the reader thread already reads the first chunk.
@@ -88,17 +89,11 @@ public struct CorpusBuilder: Sendable {
             throw error
         }
         let empty = RelationGraph(metadata: GraphMetadata(options: builder.options.metadata))
+        let cap = builder.options.evidencePerEdge
         var seen = 0
-        // One accumulator per worker: documents are absorbed in parallel and the accumulators merged at the
-        // end. Merging is associative and commutative (exact stance sums, evidence kept by a total order), so
-        // the result does not depend on which worker absorbed which document.
-        let accumulators = Accumulators(count: jobs, empty: empty, evidenceCap: builder.options.evidencePerEdge)
-        while let docs = chunks.take() {
-            seen += docs.count
-            let results = analyse(docs, builder)
-            // Reprints are decided in input order (the first of a story is kept), then absorbed in parallel.
-            var kept: [(part: GraphContribution, labels: [String])] = []
-            kept.reserveCapacity(docs.count)
+        // Folds an analysed chunk into the graphs in input order: reprints are decided (the first of a story is
+        // kept), the rest absorbed. The same order whatever `jobs` is, so the same bytes.
+        func fold(_ docs: [Document], _ results: [Result]) {
             for (i, result) in results.enumerated() {
                 summary.bytes += docs[i].utf8.count
                 if let f = result.fingerprint, index.isReprint(f) {
@@ -106,14 +101,37 @@ public struct CorpusBuilder: Sendable {
                     continue
                 }
                 summary.stories += 1
-                let labels: [String]
-                if let periods { labels = docs[i].date.map { periods.labels(for: $0) } ?? [] } else { labels = [""] }
-                kept.append((result.part, labels))
+                if let periods {
+                    for label in docs[i].date.map({ periods.labels(for: $0) }) ?? [] {
+                        byPeriod[label, default: empty].absorb(result.part, evidenceCap: cap)
+                    }
+                } else {
+                    byPeriod["", default: empty].absorb(result.part, evidenceCap: cap)
+                }
             }
-            accumulators.absorb(kept, workers: jobs)
+        }
+        // With several workers, each chunk is analysed while this thread folds the one before, so the workers
+        // never wait for the fold (a barrier per chunk left a core idle for a few milliseconds each time).
+        var pending: (docs: [Document], results: [Result])? = nil
+        while let docs = chunks.take() {
+            seen += docs.count
+            if jobs > 1, let previous = pending {
+                let next = ResultBox()
+                let analysed = DispatchSemaphore(value: 0)
+                DispatchQueue.global().async {
+                    next.results = self.analyse(docs, builder)
+                    analysed.signal()
+                }
+                fold(previous.docs, previous.results)
+                analysed.wait()
+                pending = (docs, next.results)
+            } else {
+                if let previous = pending { fold(previous.docs, previous.results) }
+                pending = (docs, analyse(docs, builder))
+            }
             progress?(seen)
         }
-        for (label, graph) in accumulators.merged() { byPeriod[label] = graph }
+        if let last = pending { fold(last.docs, last.results) }
         let (report, readError) = chunks.outcome()
         if let readError { throw readError }
         summary.documents = report.documents
@@ -173,48 +191,9 @@ public struct CorpusBuilder: Sendable {
     }
 }
 
-/// Per-worker graphs (one per period label) that documents are absorbed into in parallel.
-private final class Accumulators: @unchecked Sendable {
-    private var graphs: [[String: RelationGraph]]
-    private let empty: RelationGraph
-    private let evidenceCap: Int
-
-    init(count: Int, empty: RelationGraph, evidenceCap: Int) {
-        graphs = Array(repeating: [:], count: max(1, count))
-        self.empty = empty
-        self.evidenceCap = evidenceCap
-    }
-
-    /// Absorbs `items` (a document's contribution and its period labels), item `i` by worker `i % workers`.
-    /// Safe because each worker touches only its own accumulator, and the call returns after all finished.
-    func absorb(_ items: [(part: GraphContribution, labels: [String])], workers: Int) {
-        let w = min(workers, graphs.count, items.count)
-        guard w > 0 else { return }
-        let cap = evidenceCap, empty = self.empty
-        graphs.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let base = buffer
-            let work: @Sendable (Int) -> Void = { k in
-                var i = k
-                while i < items.count {
-                    for label in items[i].labels { base[k][label, default: empty].absorb(items[i].part, evidenceCap: cap) }
-                    i += w
-                }
-            }
-            if w == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: w, execute: work) }
-        }
-    }
-
-    /// All accumulators merged, by label.
-    /// - Complexity: the graphs are moved out, not copied (a copy of the edges and their evidence took 3% of a
-    ///   corpus build's wall time); the accumulators are empty afterwards.
-    func merged() -> [String: RelationGraph] {
-        var result = graphs[0]
-        graphs[0] = [:]
-        for other in graphs.dropFirst() {
-            for (label, g) in other { result[label, default: empty].absorb(g, evidenceCap: evidenceCap) }
-        }
-        return result
-    }
+/// The results of a chunk analysed on another thread; read only after it signalled that it finished.
+private final class ResultBox: @unchecked Sendable {
+    var results: [CorpusBuilder.Result] = []
 }
 
 /// Storage that worker threads fill at disjoint indices.

@@ -296,10 +296,11 @@ public struct GraphBuilder: Sendable {
         // Chained adjectives (التعاون الإيراني السوري الروسي، المحادثات الإيرانية السعودية) are a list too;
         // they agree in gender, so "طالب الوزير الإيراني السعودية بـ…" (an adjective, then a state's name as
         // the object) is not one.
-        let previous = text.normalized(t - 1), current = text.normalized(t)
-        let sameEnding = (previous.hasSuffix("ي") && current.hasSuffix("ي")) || (previous.hasSuffix("يه") && current.hasSuffix("يه"))
+        typealias A = ArabicAlphabet
+        let sameEnding = (text.codes(of: t - 1, endWith: [A.yeh]) && text.codes(of: t, endWith: [A.yeh]))
+            || (text.codes(of: t - 1, endWith: [A.yeh, A.heh]) && text.codes(of: t, endWith: [A.yeh, A.heh]))
         let chainedAdjective = m.kind == .state && token.spaceOnlyBefore && m.tokens.count == 1
-            && current.hasPrefix("ال") && previous.hasPrefix("ال") && sameEnding
+            && text.codes(of: t, beginWith: [A.alef, A.lam]) && text.codes(of: t - 1, beginWith: [A.alef, A.lam]) && sameEnding
         return joinedByWaw || chainedAdjective || (token.boundaryBefore == .clause && !token.spaceOnlyBefore)
     }
 
@@ -312,7 +313,7 @@ public struct GraphBuilder: Sendable {
     /// Whether the token before `t` is بين ("between X and Y": the two are related, not allied).
     static func afterBetween(_ t: Int, in text: TokenizedText) -> Bool {
         guard t > 0 else { return false }
-        return text.normalized(t - 1).hasSuffix("بين")
+        return text.codes(of: t - 1, endWith: [ArabicAlphabet.beh, ArabicAlphabet.yeh, ArabicAlphabet.noon])
     }
 
     /// Whether the list starting at token `t` is of places: "في" (in) right before it — "داعش في العراق وسوريا",

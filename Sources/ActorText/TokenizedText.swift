@@ -66,8 +66,21 @@ public struct TokenizedText: Sendable {
 
     /// The original text of a segment, with surrounding white space trimmed.
     public func original(_ segment: Segment) -> String {
-        let s = original(utf8: segment.utf8Start..<segment.utf8End)
-        return s.trimmedWhitespace
+        utf8Text.bytes.withUnsafeBufferPointer { buf in
+            String(trimmingWhitespace: UnsafeBufferPointer(rebasing: buf[segment.utf8Start..<segment.utf8End]))
+        }
+    }
+
+    /// Whether the normalised codes of token `i` end with `suffix` (compared without making a string).
+    public func codes(of i: Int, endWith suffix: [UInt8]) -> Bool {
+        let c = codes(of: i)
+        return c.count >= suffix.count && c.suffix(suffix.count).elementsEqual(suffix)
+    }
+
+    /// Whether the normalised codes of token `i` begin with `prefix`.
+    public func codes(of i: Int, beginWith prefix: [UInt8]) -> Bool {
+        let c = codes(of: i)
+        return c.count >= prefix.count && c.prefix(prefix.count).elementsEqual(prefix)
     }
 
     /// The normalised form of token `i` as a string (for debugging and tests).
