@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bin="${ACTORGRAPH:-$(swift build -c release --show-bin-path 2>/dev/null)/actorgraph}"
-[ -x "$bin" ] || { swift build -c release --product actorgraph >&2; bin="$(swift build -c release --show-bin-path)/actorgraph"; }
+[ -x "$bin" ] || { swift build -c release --static-swift-stdlib --product actorgraph >&2; bin="$(swift build -c release --show-bin-path)/actorgraph"; }
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 fails=0
 check() {  # check NAME EXPECTED_CODE PATTERN -- COMMAND…

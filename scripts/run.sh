@@ -3,7 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release --product actorgraph >&2
+# The Swift runtime and Foundation are linked in (see README, "Two commands"): one self-contained binary, and
+# about 5% faster on a whole archive. Every release build of the scripts uses the flag: switching flags in one
+# build directory rebuilds everything.
+swift build -c release --static-swift-stdlib --product actorgraph >&2
 bin="$(swift build -c release --show-bin-path)/actorgraph"
 mkdir -p Output
 "$bin" build seeds --quiet --format json -o Output/seeds.json

@@ -11,7 +11,7 @@ if [ ! -d "$corpus" ]; then
   for i in $(seq 1 400); do for f in seeds/*.txt; do cp "$f" "$corpus/$i-$(basename "$f")"; done; done
   echo "bench: SaudiNewsNet not found; using the seeds repeated 400 times ($corpus)"
 fi
-swift build -c release --product actorgraph >&2
+swift build -c release --static-swift-stdlib --product actorgraph >&2
 bin="$(swift build -c release --show-bin-path)/actorgraph"
 out=$(mktemp -d)
 
@@ -51,7 +51,7 @@ measure actorgraph_render "$bin" render "$out/graph.json" --top-nodes 150 --engi
 if command -v python3 >/dev/null && scripts/bench/setup_venv.sh >/dev/null 2>&1; then
   echo "== Python reference (one process)"
   .build/release/actorgraph-bench aliases > "$out/aliases.tsv" 2>/dev/null || {
-    swift build -c release --product actorgraph-bench >&2; "$(swift build -c release --show-bin-path)/actorgraph-bench" aliases > "$out/aliases.tsv"; }
+    swift build -c release --static-swift-stdlib --product actorgraph-bench >&2; "$(swift build -c release --show-bin-path)/actorgraph-bench" aliases > "$out/aliases.tsv"; }
   py=$(.venv-bench/bin/python scripts/bench/reference_pipeline.py --aliases "$out/aliases.tsv" --output "$out/py.svg" "$corpus" 2>/dev/null | grep python_reference)
   echo "$py"
   python3 - "$summary" "$py" <<'PY'
