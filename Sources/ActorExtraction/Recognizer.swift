@@ -127,9 +127,14 @@ final class Resolution {
         guard k < raw.count, raw[k].has(kinds: RawMatch.Kinds.person) else { return nil }
         // An ambiguous surname beside another given name is part of somebody else's name, whatever the context.
         let otherName = raw[k].has(kinds: RawMatch.Kinds.ambiguousPerson) && besideOtherGivenName(k)
+        // Any surname right after a given name that is not part of the match is somebody else's: "بيل أوربان"
+        // (a Pentagon spokesman), not Viktor Orbán; the person's own full names are matched whole before this.
+        let givenNameBefore = givenNameBefore(k, strict: true)
         var candidates: [String] = []
         for t in raw[k].targets {
-            if case .person(let id, _, let ambiguous) = t, !ambiguous || (!otherName && (allowAmbiguous || introduced.contains(id))) {
+            if case .person(let id, let short, let ambiguous) = t,
+               !(short && givenNameBefore && !ownGivenName(raw[k].tokens.lowerBound - 1, of: id)),
+               !ambiguous || (!otherName && (allowAmbiguous || introduced.contains(id))) {
                 candidates.append(id)
             }
         }
@@ -164,11 +169,37 @@ final class Resolution {
            !(k + 1 < raw.count && raw[k + 1].tokens.lowerBound == t + 1 && raw[k + 1].has(kinds: RawMatch.Kinds.person)) {
             return true
         }
-        // Before it, only a bare given name (not after a conjunction: "محمد وعباس" are two people).
-        if t > 0, raw[k].strip == 0, text.tokens[t].spaceOnlyBefore, givenName(t - 1), !(k > 0 && raw[k - 1].tokens.upperBound == t) {
-            return true
+        return givenNameBefore(k, strict: false)
+    }
+
+    /// Whether token `t` spells one of the names of person `id` (any word of one of their names: a given or
+    /// middle name, "جواد ظريف"), long vowels and a final ه aside: فكتور and فيكتور, جان and جون, أندري and
+    /// أندريه are one name.
+    func ownGivenName(_ t: Int, of id: String) -> Bool {
+        func skeleton(_ codes: some Sequence<UInt8>) -> [UInt8] {
+            var s = codes.filter { $0 != ArabicAlphabet.alef && $0 != ArabicAlphabet.waw && $0 != ArabicAlphabet.yeh }
+            if s.last == ArabicAlphabet.heh { s.removeLast() }  // أندريه، أندري
+            return s
         }
-        return false
+        let word = skeleton(text.codes(of: t))
+        return kb.officials[id]?.namesAr.contains { name in
+            NormalizedForm.tokens(of: name).contains { skeleton($0) == word }
+        } ?? false
+    }
+
+    /// Whether the one-word match `k` comes right after a bare given name that belongs to no other match (not
+    /// after a conjunction: "محمد وعباس" are two people).
+    /// - Parameter strict: also refuse given names that are more often ordinary words (بأن and بان, باسم "in the
+    ///   name of", انتصار "victory", الآن and ألان, أنا and آنا: ``StopWords/wordsBeforeNames``).
+    func givenNameBefore(_ k: Int, strict: Bool) -> Bool {
+        guard raw[k].tokens.count == 1 else { return false }
+        let t = raw[k].tokens.lowerBound
+        guard t > 0, raw[k].strip == 0, text.tokens[t].spaceOnlyBefore, !(k > 0 && raw[k - 1].tokens.upperBound == t) else { return false }
+        let h = text.hashes[t - 1]
+        // A given name that normalises to one of the commonest words is that word: على (on) is علي.
+        guard lexicon.givenNames[h] != nil else { return false }
+        if strict && StopWords.wordsBeforeNames.contains(h) { return false }
+        return (lexicon.commonWords[h] ?? .max) >= CompiledLexicon.grammarWordRank
     }
 
     /// بن، بنت، ابن (son or daughter of), inside a name.
@@ -327,6 +358,12 @@ enum StopWords {
         "بن", "ابن", "بنت", "ولد", "أبو", "أبي", "أبا", "عبد", "آل", "الشيخ", "السيد", "الأمير", "الملك", "الدكتور",
         "باشا", "بيك", "خان", "الدين", "الله", "الرحمن", "الحاج", "جونيور", "دي", "دا", "فون", "فان", "لا", "لو",
     ])
+
+    /// Given names that are more often ordinary words, which a name often follows: "بأن بوتين" (that Putin),
+    /// "باسم نتنياهو" (on Netanyahu's behalf), "انتصار تسيبراس" (Tsipras's victory), "الآن ظريف" (now Zarif),
+    /// "أنا روحاني" (I, Rouhani), "خليفة أوباما" (Obama's successor), "صدام تسيبراس" (Tsipras's clash). Before a surname they
+    /// do not make it somebody else's.
+    static let wordsBeforeNames = WordSet(["بأن", "بان", "باسم", "انتصار", "الآن", "ألان", "أنا", "آنا", "شي", "لي", "كي", "ما", "خليفة", "صدام"])
 
     /// Prepositions spelled with alef maqsura, which normalisation would confuse with names (على/علي).
     static let writtenPrepositions: Set<String> = ["على", "إلى", "الى", "حتى", "لدى", "متى", "عل"]
