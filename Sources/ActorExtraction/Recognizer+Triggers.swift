@@ -63,6 +63,42 @@ extension Recognizer {
         ], .sanction, -6),
     ]
 
+    /// Whether a trigger word is used for something that is no act between actors: a refusal to comment or
+    /// to disclose ("رفض المتحدث التعليق", "رفضت الكشف عن هويتها": declined to comment, to be named), or دعم as
+    /// a subsidy ("دعم الطاقة", "دعم الوقود": energy and fuel subsidies, not support for anybody).
+    /// - Complexity: O(1): a few tokens after the trigger.
+    static func isNotAnAct(_ category: TriggerCategory, _ tokens: Range<Int>, in text: TokenizedText) -> Bool {
+        let end = tokens.upperBound
+        guard end < text.tokens.count else { return false }
+        let sentence = text.sentenceOfToken[tokens.lowerBound]
+        switch category {
+        case .reject, .deny:
+            // The refused thing comes within a few words, after the subject of a verb-first sentence.
+            var t = end
+            while t < min(text.tokens.count, end + 6), text.sentenceOfToken[t] == sentence {
+                if Self.declinedObjects.contains(text.hashes[t]) { return true }
+                t += 1
+            }
+            return false
+        case .support:
+            return text.tokens[end].spaceOnlyBefore && Self.subsidised.contains(text.hashes[end])
+        default:
+            return false
+        }
+    }
+
+    /// What one declines to do that is no act towards anybody: comment, make a statement, disclose, name.
+    static let declinedObjects = WordSet([
+        "التعليق", "بالتعليق", "للتعليق", "الإدلاء", "بالإدلاء", "الكشف", "الإفصاح", "ذكر",
+    ])
+
+    /// What دعم (support) subsidises when it is a subsidy: energy, fuel, electricity, staple goods, prices ("داعم
+    /// للطاقة" a subsidiser of energy; "الدعم الحكومي" government subsidies).
+    static let subsidised = WordSet([
+        "الطاقة", "الوقود", "المحروقات", "البنزين", "الديزل", "الكهرباء", "السلع", "الأسعار", "الخبز", "القمح", "السكر",
+        "الأعلاف", "للطاقة", "للوقود", "للمحروقات", "للكهرباء", "للسلع", "الحكومي",
+    ])
+
     /// Mentions and stance triggers of a document, from one scan.
     /// - Complexity: O(t) in the tokens.
     public func analyze(_ text: TokenizedText, date: String?) -> DocumentAnalysis {
@@ -72,6 +108,7 @@ extension Recognizer {
             for target in m.targets {
                 guard case .trigger(let index) = target else { continue }
                 let entry = knowledge.triggers[Int(index)]
+                if Self.isNotAnAct(entry.category, m.tokens, in: text) { break }
                 // A negation one or two words before, in the same clause: لم يتفق، لن تقبل، عدم التدخل.
                 var negated = false, cancelled = false
                 var b = k - 1

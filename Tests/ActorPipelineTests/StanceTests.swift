@@ -91,6 +91,22 @@ struct StanceTests {
         #expect(e.stance < 0, "\(sentence): stance \(e.stance)")
     }
 
+    @Test("Declining to comment and subsidies are no acts: no stance (sentences from 2015 Saudi papers)", arguments: [
+        "ورفضت متحدثة باسم مكتب رئاسة الوزراء البريطانية التعليق على هذه المعلومات، مشيرة إلى أن كاميرون سيعلن موعد الاستفتاء.",
+        "والإمارات، التي اتخذت أولى خطوات إصلاح دعم الوقود في دول مجلس التعاون، تنفق نحو 7 مليارات دولار سنويا على دعم الطاقة.",
+        "وتعد الصين من أول مقدمي دعم الطاقة بالقيمة الدولارية، وأوكرانيا من حيث النسبة المئوية من الناتج المحلي.",
+    ])
+    func noActNoStance(sentence: String) {
+        let g = stateGraph(sentence, date: "2015-07-25")
+        #expect(g.edges.allSatisfy { $0.stance == 0 }, "\(sentence): \(g.edges.map { ($0.source, $0.target, $0.stance) })")
+    }
+
+    @Test("A refusal of an act, and support for an actor, keep their stance")
+    func refusalAndSupportStillCount() throws {
+        #expect(try #require(edge(stateGraph("رفضت روسيا التعليق الأمريكي على الغارات ورفضت المشروع الفرنسي."), "FRA", "RUS")).stance < 0)
+        #expect(try #require(edge(stateGraph("أعلنت الولايات المتحدة دعم الحكومة العراقية في حربها."), "IRQ", "USA")).stance > 0)
+    }
+
     @Test("An accusation relates accuser and accused; its content relates the accused and its object")
     func accusationContent() throws {
         let g = stateGraph("اتهمت واشنطن موسكو بدعم نظام الأسد.")
