@@ -129,7 +129,7 @@ final class Resolution {
         let otherName = raw[k].has(kinds: RawMatch.Kinds.ambiguousPerson) && besideOtherGivenName(k)
         // Any surname right after a given name that is not part of the match is somebody else's: "بيل أوربان"
         // (a Pentagon spokesman), not Viktor Orbán; the person's own full names are matched whole before this.
-        let givenNameBefore = givenNameBefore(k, strict: true)
+        let givenNameBefore = givenNameBefore(k, strict: true) || afterProfession(k)
         var candidates: [String] = []
         for t in raw[k].targets {
             if case .person(let id, let short, let ambiguous) = t,
@@ -170,6 +170,16 @@ final class Resolution {
             return true
         }
         return givenNameBefore(k, strict: false)
+    }
+
+    /// Whether match `k` comes right after a profession outside politics (اللاعب، المدرب، الفنانة، الكاتب …),
+    /// possibly with a nationality between: "اللاعب البوليفي «موخيكا»" is a footballer, not Uruguay's president.
+    func afterProfession(_ k: Int) -> Bool {
+        var t = raw[k].tokens.lowerBound
+        if k > 0, raw[k - 1].tokens.upperBound == t, raw[k - 1].has(kinds: RawMatch.Kinds.state(.adjective)) {
+            t = raw[k - 1].tokens.lowerBound
+        }
+        return t > 0 && text.sentenceOfToken[t - 1] == text.sentenceOfToken[t] && StopWords.professions.contains(text.hashes[t - 1])
     }
 
     /// Whether token `t` spells one of the names of person `id` (any word of one of their names: a given or
@@ -359,6 +369,16 @@ enum StopWords {
     static let particles: WordSet = WordSet([
         "بن", "ابن", "بنت", "ولد", "أبو", "أبي", "أبا", "عبد", "آل", "الشيخ", "السيد", "الأمير", "الملك", "الدكتور",
         "باشا", "بيك", "خان", "الدين", "الله", "الرحمن", "الحاج", "جونيور", "دي", "دا", "فون", "فان", "لا", "لو",
+    ])
+
+    /// Professions outside politics, before a name: the name is a private person's (sports, arts, letters). Not
+    /// الإعلامي and الصحفي: they are also adjectives (المكتب الإعلامي للعبادي، المؤتمر الصحفي).
+    static let professions = WordSet([
+        "اللاعب", "للاعب", "واللاعب", "لاعب", "اللاعبة", "المدرب", "للمدرب", "والمدرب", "مدرب", "المدربة", "الحارس", "المهاجم",
+        "المدافع", "الفنان", "الفنانة", "والفنان", "والفنانة", "للفنان", "للفنانة", "الممثل", "الممثلة", "المطرب", "المطربة",
+        "المغني", "المغنية", "الكاتب", "الكاتبة", "للكاتب", "الروائي", "الروائية", "الشاعر", "الشاعرة", "للشاعر", "المخرج",
+        "المخرجة", "المذيع", "المذيعة", "النجم", "النجمة",
+        "الملاكم", "العداء", "الداعية", "المنشد",
     ])
 
     /// Given names that are more often ordinary words, which a name often follows: "بأن بوتين" (that Putin),

@@ -318,5 +318,10 @@ struct RecognizerTests {
         #expect(ids("وقال فكتور أوربان إن بلاده لن تستقبل اللاجئين.", date: "2015-09-04").contains("viktor-orban"))
         #expect(ids("وأكد جواد ظريف أن الاتفاق صامد.", date: "2015-09-04").contains("mohammad-javad-zarif"))
         #expect(ids("وأفادت الصحيفة بأن بوتين يريد استعادة النفوذ.", date: "2015-09-04").contains("vladimir-putin"))
+        // After a profession outside politics, with or without a nationality: a footballer, an actress.
+        #expect(!ids("وبيَّن المسلم أن اللاعب البوليفي «موخيكا» الذي تم التعاقد معه سينضم للفريق.", date: "2015-07-24").contains("jose-mujica"))
+        #expect(!ids("وحضرت الممثلة كيري واشنطن الحفل.", date: "2015-07-24").contains("john-kerry"))
+        #expect(ids("التقى رئيس الوزراء العراقي حيدر العبادي الوفد. وقال المكتب الإعلامي للعبادي إن الزيارة أرجئت.", date: "2015-07-24")
+            .filter { $0 == "haider-al-abadi" }.count == 2)
     }
 }
