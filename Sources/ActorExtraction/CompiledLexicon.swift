@@ -209,6 +209,11 @@ public struct CompiledLexicon: Sendable {
     /// Number of distinct words and trie nodes (for diagnostics).
     public var size: (words: Int, nodes: Int) { (vocabulary.count, Int(nodeCount)) }
 
+    /// Whether the knowledge base knows anybody who ever held `role` for `place`.
+    public func hasOfficeholders(role: RoleCode, place: String) -> Bool {
+        officeholders[OfficeKey(role: role, place: place)] != nil
+    }
+
     /// Who held `role` for `place` on `date`, when that is one person: offices held by several people at a
     /// time (ambassadors, envoys, ministers in general) and overlapping records give `nil`. Without a date,
     /// only a sole current officeholder is returned.

@@ -227,13 +227,26 @@ extension Resolution {
             ?? (raw[k + 1].article ? nil : state(k + 1, form: .nameVariant))
     }
 
+    /// Whether the state name at `k`, written with the preposition لـ after a title, is where the titled person
+    /// goes, not the state they serve: "زيارة ولي ولي العهد وزير الدفاع للأردن" (to Jordan; Jordan has no such
+    /// office). Only when the knowledge base knows nobody who ever held that office for that state: "رئيسا
+    /// للولايات المتحدة" and "وزير الخارجية للمملكة العربية السعودية" name the state's office. An envoy, an
+    /// ambassador or a representative is always named for a state with لـ (المبعوث الأممي لليمن).
+    static func isDestination(_ k: Int, state: String, of role: RoleCode, in r: Resolution) -> Bool {
+        guard r.raw[k].proclitic == ArabicAlphabet.lam, r.state(k, form: .adjective) == nil else { return false }
+        switch role {
+        case .envoy, .specialEnvoy, .ambassador, .unRepresentative, .negotiator, .highRepresentative: return false
+        default: return !r.lexicon.hasOfficeholders(role: role, place: state)
+        }
+    }
+
     /// title [+ state adjective | state name | organisation] [+ ،] [+ name].
     /// - Returns: the next raw index, or `nil` to let other rules look at `k`.
     func resolveTitle(at k: Int, role: RoleCode, place: String?) -> Int? {
         var j = k + 1
         var where_ = place
         var stateFromTitle: String? = nil
-        if let s = stateAfter(k) {
+        if let s = stateAfter(k), !Self.isDestination(k + 1, state: s, of: role, in: self) {
             stateFromTitle = s
             where_ = s
             j = k + 2

@@ -324,4 +324,13 @@ struct RecognizerTests {
         #expect(ids("التقى رئيس الوزراء العراقي حيدر العبادي الوفد. وقال المكتب الإعلامي للعبادي إن الزيارة أرجئت.", date: "2015-07-24")
             .filter { $0 == "haider-al-abadi" }.count == 2)
     }
+
+    @Test("A title followed by لـ and a state that has no such office is a visit to that state; an office the state has is its own")
+    func titleWithLamAndState() {
+        // From 2015 Saudi papers: the Saudi deputy crown prince and defence minister visiting Jordan.
+        let visit = ids("وتأتي زيارة ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع للأردن في إطار تعزيز العلاقات.", date: "2015-08-01")
+        #expect(!visit.contains { $0.hasPrefix("office:") } && visit.contains("JOR"), "\(visit)")
+        #expect(ids("وصرح وزير الخارجية للمملكة العربية السعودية بأن الاتفاق خطوة مهمة.", date: "2015-08-01").contains("adel-al-jubeir"))
+        #expect(ids("وقال المبعوث الأممي لليمن إسماعيل ولد الشيخ أحمد إن المحادثات مستمرة.", date: "2015-08-01") == ["ismail-ould-cheikh-ahmed"])
+    }
 }
