@@ -267,8 +267,13 @@ final class Resolution {
 
     func emit(_ id: String, kind: ActorKind, country: String?, tokens: Range<Int>, strip: Int,
                        method: MentionMethod, role: RoleCode? = nil) {
-        // In a sentence about a match, states are teams: "يلتقي البحرين مع قطر … في تصفيات كأس العالم".
-        if kind == .state && isSportsSentence(Int(text.sentenceOfToken[tokens.lowerBound])) { return }
+        // In a sentence about a match, states are teams ("يلتقي البحرين مع قطر … في تصفيات كأس العالم"), unions
+        // are sports federations (الاتحاد الأوروبي is UEFA, الاتحاد الأفريقي the CAF) and the officials found by
+        // their titles are those federations' (رئيس الاتحاد الأوروبي ميشيل بلاتيني). Other organisations (داعش
+        // يدمر الملعب الأولمبي) and people the knowledge base names are kept: a head of state at a final is one.
+        let teamLike = kind == .state || (kind == .organization && isUnion(tokens.lowerBound, strip: strip))
+            || (kind == .person && (id.hasPrefix("office:") || id.hasPrefix("new:")))
+        if teamLike && isSportsSentence(Int(text.sentenceOfToken[tokens.lowerBound])) { return }
         let sp = span(tokens, strip: strip)
         let surface = text.original(utf8: sp.u8s..<sp.u8e)
         mentions.append(Mention(
@@ -285,6 +290,14 @@ final class Resolution {
             lastPerson = (id, role ?? kb.officials[id]?.primaryRole(at: date)?.code)
             if let c = country { lastPersonByCountry[c] = id }
         }
+    }
+
+    /// Whether token `t` (less `strip` proclitic letters) is اتحاد or الاتحاد: "union", also "federation".
+    func isUnion(_ t: Int, strip: Int) -> Bool {
+        typealias A = ArabicAlphabet
+        var codes = text.codes(of: t).dropFirst(strip)
+        if codes.starts(with: [A.alef, A.lam]) { codes = codes.dropFirst(2) }
+        return codes.elementsEqual([A.alef, A.teh, A.hah, A.alef, A.dal])
     }
 
     /// Whether sentence `s` is about a sports match or competition: two or more of its words are sports
@@ -311,7 +324,8 @@ final class Resolution {
         "كرة", "الكرة", "لكرة", "الشوط", "شوط", "ركلة", "ركلات", "الترجيح", "بطولة", "البطولة", "ببطولة", "كأس", "الكأس",
         "بكأس", "التعادل", "تعادل", "النادي", "نادي", "الأندية", "أندية", "المنتخبين", "الفريقين", "الهداف", "هداف",
         "التأهل", "تأهل", "للتأهل", "بالتأهل", "نهائيات", "النهائيات", "بنهائيات", "المونديال", "مونديال", "أولمبياد",
-        "الأولمبياد", "الأولمبية", "الأولمبي", "مرمى", "المرمى", "لاعبو", "لاعبون", "اللاعبان", "المدربين",
+        "الأولمبياد", "الأولمبية", "الأولمبي", "مرمى", "المرمى", "لاعبو", "لاعبون", "اللاعبان", "المدربين", "الفيفا",
+        "فيفا", "للفيفا", "بالفيفا", "اليويفا", "يويفا",
     ])
 
     /// Counts a mention of state `c` for salience and kingdoms.

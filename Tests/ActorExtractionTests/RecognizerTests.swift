@@ -73,6 +73,10 @@ struct RecognizerTests {
         // Qualifying, finals, the World Cup and the Olympics are sports words too (2015 Saudi papers).
         #expect(ids("وبتلك النتيجة تأهل منتخبا مصر وتونس للمشاركة في نهائيات بطولة العالم.", date: "2015-07-20").isEmpty)
         #expect(ids("وتلعب الأرجنتين مع الإكوادور في الجولة الأولى من تصفيات المونديال.", date: "2015-07-20").isEmpty)
+        // Unions are federations there, and the officials found by title are theirs; other actors stay.
+        #expect(ids("وقال رئيس الاتحاد الأوروبي ميشال بلاتيني إنه يدرس الترشح لرئاسة الفيفا بعد استقالة بلاتر من رئاسة الاتحاد الدولي لكرة القدم.", date: "2015-07-30").isEmpty)
+        #expect(ids("وفاز منتخب مصر على غانا في تصفيات كأس الأمم التي ينظمها الاتحاد الأفريقي.", date: "2015-07-20").isEmpty)
+        #expect(ids("العراق: داعش يدمر الملعب الأولمبي في الرمادي.", date: "2015-07-20").contains("isis"))
         #expect(ids("وأكدت قطر أنها ستستضيف كأس العالم في موعدها رغم الحصار الذي تفرضه السعودية.", date: "2018-07-20") == ["QAT", "SAU"])
     }
 
