@@ -518,6 +518,12 @@ extension Resolution {
             if end - t >= 2, lexicon.commonWords[h] != nil, lexicon.givenNames[h] == nil { break }
             end += 1
         }
+        // A name never ends in بن، ولد، أبو، عبد: the next word belongs to it even when it begins a lexicon phrase
+        // ("علي بن الحسين", "إياد بن أمين مدني").
+        while end < tokens.count, end - t < 5, StopWords.particles.contains(text.hashes[end - 1]), tokens[end].boundaryBefore == .space,
+              onlySpaceBefore(end), !StopWords.contains(text.hashes[end]) {
+            end += 1
+        }
         // A lone given name is not a name; "عبد" needs its second part.
         guard end - t >= 2 else { return nil }
         return t..<end

@@ -337,4 +337,11 @@ struct RecognizerTests {
         #expect(ids("وصرح وزير الخارجية للمملكة العربية السعودية بأن الاتفاق خطوة مهمة.", date: "2015-08-01").contains("adel-al-jubeir"))
         #expect(ids("وقال المبعوث الأممي لليمن إسماعيل ولد الشيخ أحمد إن المحادثات مستمرة.", date: "2015-08-01") == ["ismail-ould-cheikh-ahmed"])
     }
+
+    @Test("A discovered name does not end in بن or عبد: the next word is part of it")
+    func discoveredNameAfterParticle() {
+        #expect(ids("وقال المبعوث الأردني علي بن الحسين إن المحادثات ستستمر.", date: "2015-08-01") == ["new:علي بن الحسين@JOR"])
+        #expect(ids("وقال وزير الخارجية الليبي صلاح الدين عبد الكريم إن الحوار مستمر.", date: "2015-08-01")
+            .contains { $0.hasPrefix("new:صلاح الدين عبد الكريم@") })
+    }
 }
