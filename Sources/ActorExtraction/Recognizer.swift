@@ -63,6 +63,8 @@ final class Resolution {
     var introducedOrder: [String] = []
     var lastPerson: (id: String, role: RoleCode?)? = nil
     var lastPersonByCountry: [String: String] = [:]
+    /// The office a person found by a title (not in the knowledge base) was named with.
+    var lastRoleByPerson: [String: RoleCode] = [:]
     /// Discovered officials: id → the name as written.
     var discovered: [String: String] = [:]
     /// Surname tokens learned from people named in full (hash of the normalised token → index into
@@ -289,6 +291,7 @@ final class Resolution {
             if introduced.insert(id).inserted { introducedOrder.append(id) }
             lastPerson = (id, role ?? kb.officials[id]?.primaryRole(at: date)?.code)
             if let c = country { lastPersonByCountry[c] = id }
+            if let role, kb.officials[id] == nil { lastRoleByPerson[id] = role }
         }
     }
 

@@ -227,6 +227,34 @@ extension Resolution {
             ?? (raw[k + 1].article ? nil : state(k + 1, form: .nameVariant))
     }
 
+    /// Whether person `id` holds, on the document's date, an office that the generic title of role `role` can
+    /// refer back to: "المتحدث اليمني" is not the Yemeni president named before, "الوزير الروسي" is a Russian
+    /// minister of any portfolio, "المبعوث" an envoy, a representative or an ambassador. A person whose office is
+    /// unknown (a name discovered without a title) may be anyone.
+    func holds(_ id: String, roleLike role: RoleCode) -> Bool {
+        func fits(_ held: RoleCode) -> Bool {
+            switch role {
+            case .minister:
+                return [.minister, .foreignMinister, .defenceMinister, .interiorMinister, .deputyForeignMinister].contains(held)
+            case .envoy, .specialEnvoy:
+                return [.envoy, .specialEnvoy, .unRepresentative, .negotiator, .ambassador, .advisor].contains(held)
+            case .ambassador:
+                return [.ambassador, .unRepresentative, .envoy].contains(held)
+            case .spokesperson:
+                return [.spokesperson, .mfaSpokesperson, .presidentialSpokesperson, .governmentSpokesperson,
+                        .militarySpokesperson].contains(held)
+            default:
+                return held == role
+            }
+        }
+        if let official = kb.officials[id] {
+            let current = official.roles.filter { r in dateDay.map { r.covers(day: $0) } ?? (r.to == nil) }
+            return current.isEmpty || current.contains { fits($0.code) }
+        }
+        guard let held = lastRoleByPerson[id] else { return true }
+        return fits(held)
+    }
+
     /// Whether the state name at `k`, written with the preposition لـ after a title, is where the titled person
     /// goes, not the state they serve: "زيارة ولي ولي العهد وزير الدفاع للأردن" (to Jordan; Jordan has no such
     /// office). Only when the knowledge base knows nobody who ever held that office for that state: "رئيسا
@@ -319,7 +347,7 @@ extension Resolution {
             return j
         }
         // … else, for a generic word (الوزير الروسي، المسؤول الإيراني), the last person of that state, …
-        if has(k, .genericOfficial), let p = lastPersonByCountry[place] {
+        if has(k, .genericOfficial), let p = lastPersonByCountry[place], holds(p, roleLike: role) {
             emitPerson(p, tokens: raw[k].tokens.lowerBound..<titleEnd, strip: raw[k].strip, method: .coreference, role: role)
             return j
         }

@@ -344,4 +344,13 @@ struct RecognizerTests {
         #expect(ids("وقال وزير الخارجية الليبي صلاح الدين عبد الكريم إن الحوار مستمر.", date: "2015-08-01")
             .contains { $0.hasPrefix("new:صلاح الدين عبد الكريم@") })
     }
+
+    @Test("A generic title refers back only to an earlier person of that state who holds such an office")
+    func genericTitleNeedsMatchingOffice() {
+        let found = ids("وأكد الرئيس اليمني عبد ربه منصور هادي دعم المفاوضات. وقال المتحدث اليمني إن الوفد سيصل غدا.", date: "2016-05-01")
+        #expect(found.filter { $0 == "abdrabbuh-mansur-hadi" }.count == 1, "\(found)")
+        // A minister of any portfolio is "the minister".
+        let minister = ids("التقى وزير الخارجية الروسي سيرغي لافروف نظيره. وقال الوزير الروسي إن الحل سياسي.", date: "2016-05-01")
+        #expect(minister.filter { $0 == "sergey-lavrov" }.count == 2, "\(minister)")
+    }
 }
