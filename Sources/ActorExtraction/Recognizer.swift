@@ -131,11 +131,13 @@ final class Resolution {
         let otherName = raw[k].has(kinds: RawMatch.Kinds.ambiguousPerson) && besideOtherGivenName(k)
         // Any surname right after a given name that is not part of the match is somebody else's: "بيل أوربان"
         // (a Pentagon spokesman), not Viktor Orbán; the person's own full names are matched whole before this.
-        let givenNameBefore = givenNameBefore(k, strict: true) || afterProfession(k)
+        let givenNameBefore = givenNameBefore(k, strict: true)
+        // After بن (son of) a name is the father's, after a profession outside politics another person's.
+        let notThisPerson = afterSonOf(k) || afterProfession(k)
         var candidates: [String] = []
         for t in raw[k].targets {
             if case .person(let id, let short, let ambiguous) = t,
-               !(short && givenNameBefore && !ownGivenName(raw[k].tokens.lowerBound - 1, of: id)),
+               !(short && (notThisPerson || (givenNameBefore && !ownGivenName(raw[k].tokens.lowerBound - 1, of: id)))),
                !ambiguous || (!otherName && (allowAmbiguous || introduced.contains(id))) {
                 candidates.append(id)
             }
@@ -174,6 +176,13 @@ final class Resolution {
         return givenNameBefore(k, strict: false)
     }
 
+    /// Whether the one-word match `k` comes right after بن، ابن or بنت: "سعود بن نايف" names Nayef as the father.
+    func afterSonOf(_ k: Int) -> Bool {
+        let t = raw[k].tokens.lowerBound
+        return raw[k].tokens.count == 1 && raw[k].strip == 0 && t > 0 && text.tokens[t].spaceOnlyBefore
+            && Self.sonOf.contains(text.hashes[t - 1])
+    }
+
     /// Whether match `k` comes right after a profession outside politics (اللاعب، المدرب، الفنانة، الكاتب …),
     /// possibly with a nationality between: "اللاعب البوليفي «موخيكا»" is a footballer, not Uruguay's president.
     func afterProfession(_ k: Int) -> Bool {
@@ -208,6 +217,11 @@ final class Resolution {
         let t = raw[k].tokens.lowerBound
         guard t > 0, raw[k].strip == 0, text.tokens[t].spaceOnlyBefore, !(k > 0 && raw[k - 1].tokens.upperBound == t) else { return false }
         let h = text.hashes[t - 1]
+        // A given name of two words (سيف الإسلام، عبد الله، صلاح الدين) is listed as one: "سيف الإسلام القذافي".
+        if strict, t > 1, text.tokens[t - 1].spaceOnlyBefore, lexicon.givenNames[WordHash.hash(text.codes(of: t - 2) + text.codes(of: t - 1))] != nil,
+           !(k > 0 && raw[k - 1].tokens.upperBound > t - 2) {
+            return true
+        }
         // A given name that normalises to one of the commonest words is that word: على (on) is علي.
         guard lexicon.givenNames[h] != nil else { return false }
         if strict && StopWords.wordsBeforeNames.contains(h) { return false }

@@ -325,6 +325,9 @@ struct RecognizerTests {
         // After a profession outside politics, with or without a nationality: a footballer, an actress.
         #expect(!ids("وبيَّن المسلم أن اللاعب البوليفي «موخيكا» الذي تم التعاقد معه سينضم للفريق.", date: "2015-07-24").contains("jose-mujica"))
         #expect(!ids("وحضرت الممثلة كيري واشنطن الحفل.", date: "2015-07-24").contains("john-kerry"))
+        // After بن the name is the father's; after a given name of two words, another person's.
+        #expect(!ids("وعن ابن عباس قال: قال رسول الله صلى الله عليه وسلم.", date: "2015-07-24").contains("mahmoud-abbas"))
+        #expect(!ids("لكن المتحدث باسم حاكم ولاية قندوز عبد الودود وحيدي قال إن 22 مسلحا قتلوا.", date: "2015-07-24").contains("ahmad-vahidi"))
         #expect(ids("التقى رئيس الوزراء العراقي حيدر العبادي الوفد. وقال المكتب الإعلامي للعبادي إن الزيارة أرجئت.", date: "2015-07-24")
             .filter { $0 == "haider-al-abadi" }.count == 2)
     }
