@@ -127,6 +127,8 @@ public struct GraphBuilder: Sendable {
         // sentence's act does not make every two of them allies (45 "aligned" pairs from one list of ten
         // condemning states).
         var enumerated = Set<PairKey>()
+        // Pairs of a catalogue (seven or more): not related by the sentence at all.
+        var catalogue = Set<PairKey>()
         var listPairs: [PairKey] = []
         // Pairs listed together as places (في العراق وسوريا): where something happens, so no trigger of the
         // sentence relates them and they are not one side of it.
@@ -159,6 +161,7 @@ public struct GraphBuilder: Sendable {
                 }
                 list.append(a)
                 if list.count >= Self.enumerationLength { enumerated.formUnion(listPairs) }
+                if list.count >= Self.catalogueLength { catalogue.formUnion(listPairs) }
             } else {
                 list = [a]
                 listCount += 1
@@ -227,7 +230,9 @@ public struct GraphBuilder: Sendable {
                     // contrast word separates ("… واشنطن …، فيما رحب نتنياهو بموقف واشنطن").
                     // Coordination holds in the sentence where the two are listed together, not elsewhere in the
                     // document ("دعا موسكو وأنقرة إلى التهدئة" does not make them allies in "أسقطت تركيا طائرة روسية").
-                    let stance = scorer.closestPair(mentions[p], mentions[q]).map {
+                    let closest = scorer.closestPair(mentions[p], mentions[q])
+                    if let c = closest, catalogue.contains(PairKey(x, y, sentence: c.sentence)) { continue }
+                    let stance = closest.map {
                         places.contains(PairKey(x, y, sentence: $0.sentence)) ? PairStance()
                             : scorer.score(x: actors[x].id, px: $0.px, y: actors[y].id, py: $0.py, sentence: $0.sentence,
                                            coordinated: coordinated.contains(PairKey(x, y, sentence: $0.sentence)),
@@ -283,6 +288,11 @@ public struct GraphBuilder: Sendable {
 
     /// Members from which a list is an enumeration, not a group acting together (روسيا وإيران وتركيا is a group).
     static let enumerationLength = 4
+    /// Members from which a list is a catalogue — statistics, rankings, the countries of an epidemic or of a
+    /// charity's work, a tour — whose members the sentence does not relate at all: no edge from it. (A reader
+    /// who judged 100 SaudiNewsNet evidence items found such lists the commonest error; no pair of the annotated
+    /// sets comes from a list of five or more. Seven keeps groups that act together, such as the P5+1 or the GCC.)
+    static let catalogueLength = 7
 
     /// Whether mention `m` is coordinated with a mention ending at token `end`: right after it, joined by
     /// the proclitic و or a comma (a list: إيران، روسيا وسوريا).

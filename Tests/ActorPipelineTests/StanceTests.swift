@@ -101,6 +101,16 @@ struct StanceTests {
         #expect(g.edges.allSatisfy { $0.stance == 0 }, "\(sentence): \(g.edges.map { ($0.source, $0.target, $0.stance) })")
     }
 
+    @Test("A catalogue of seven or more states relates none of them; a group of six acting together stays related")
+    func cataloguesAreNotRelations() {
+        // A Hajj health notice (2015 Saudi papers): countries where a vaccine is required.
+        let notice = stateGraph("والدول التي يشترط تطعيم القادمين منها هي السودان وتشاد والنيجر ونيجيريا والكاميرون وغانا وإثيوبيا وكينيا.",
+                                date: "2015-07-25")
+        #expect(notice.edges.isEmpty, "\(notice.edges.map { ($0.source, $0.target) })")
+        let talks = stateGraph("واتفقت الولايات المتحدة وروسيا والصين وبريطانيا وفرنسا وألمانيا مع إيران على الاتفاق النووي.", date: "2015-07-25")
+        #expect(talks.edges.count >= 15, "\(talks.edges.count) edges")
+    }
+
     @Test("A refusal of an act, and support for an actor, keep their stance")
     func refusalAndSupportStillCount() throws {
         #expect(try #require(edge(stateGraph("رفضت روسيا التعليق الأمريكي على الغارات ورفضت المشروع الفرنسي."), "FRA", "RUS")).stance < 0)
