@@ -252,33 +252,39 @@ private struct Cursor {
     /// A string value (at its opening quote), unescaped, as UTF-8 checked while it is scanned: one pass over
     /// the bytes, and no second validation when a `String` is made (the pipeline reads the bytes).
     mutating func string() throws -> UTF8Text {
-        i += 1
-        var run = i
+        // The position is kept in a local while scanning (a property of `self` is stored back to memory on
+        // every step; in a local, the string scan's share of a SaudiNewsNet build fell from about 5.0% to 4.5%
+        // of the samples), and written back before any call that reads `i`.
+        let b = self.b
+        var p = i + 1
+        var run = p
         var escaped = false
-        while i < b.count {
-            let c = b[i]
+        while p < b.count {
+            let c = b[p]
             if c >= 0x80 {
                 // Runs of Arabic letters (U+0600–U+06FF: a lead byte D8 or D9, a continuation byte) four at a
                 // time: no quote, backslash or control byte among them, and each is well-formed.
                 if c & 0xFE == 0xD8, let base = b.baseAddress {
-                    let start = i
-                    while i + 8 <= b.count,
-                          UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0xC0FE_C0FE_C0FE_C0FE == 0x80D8_80D8_80D8_80D8 {
-                        i += 8
+                    let start = p
+                    while p + 8 <= b.count,
+                          UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & 0xC0FE_C0FE_C0FE_C0FE == 0x80D8_80D8_80D8_80D8 {
+                        p += 8
                     }
-                    if i > start { continue }
+                    if p > start { continue }
                 }
                 // Two-byte letters (all of Arabic) inline; longer sequences, and errors, in `multibyte`.
-                if c >= 0xC2 && c <= 0xDF && i + 1 < b.count && b[i + 1] & 0xC0 == 0x80 {
-                    i += 2
+                if c >= 0xC2 && c <= 0xDF && p + 1 < b.count && b[p + 1] & 0xC0 == 0x80 {
+                    p += 2
                 } else {
+                    i = p
                     try multibyte()
+                    p = i
                 }
                 continue
             }
             if c == UInt8(ascii: "\"") {
-                let end = i
-                i += 1
+                let end = p
+                i = p + 1
                 if !escaped { return UTF8Text(alreadyValidated: Array(UnsafeBufferPointer(rebasing: b[run..<end]))) }
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<end]))
                 // Escapes decode to well-formed UTF-8 (`escape` refuses NUL and lone surrogates). Copied at its
@@ -288,14 +294,20 @@ private struct Cursor {
             if c == UInt8(ascii: "\\") {
                 // Escapes: the string is unescaped into the scratch buffer, a run of plain bytes at a time.
                 if !escaped { scratch.removeAll(keepingCapacity: true); escaped = true }
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<p]))
+                i = p
                 try escape(keep: true)
-                run = i
+                p = i
+                run = p
                 continue
             }
-            if c < 0x20 { throw Unsupported() }
-            i += 1
+            if c < 0x20 {
+                i = p
+                throw Unsupported()
+            }
+            p += 1
         }
+        i = p
         throw Unsupported()
     }
 
