@@ -64,8 +64,9 @@ extension Recognizer {
     ]
 
     /// Whether a trigger word is used for something that is no act between actors: a refusal to comment or
-    /// to disclose ("رفض المتحدث التعليق", "رفضت الكشف عن هويتها": declined to comment, to be named), or دعم as
-    /// a subsidy ("دعم الطاقة", "دعم الوقود": energy and fuel subsidies, not support for anybody).
+    /// to disclose ("رفض المتحدث التعليق", "رفضت الكشف عن هويتها": declined to comment, to be named), دعم as
+    /// a subsidy ("دعم الطاقة", "دعم الوقود": energy and fuel subsidies, not support for anybody), or طالبا
+    /// as "a student".
     /// - Complexity: O(1): a few tokens after the trigger.
     static func isNotAnAct(_ category: TriggerCategory, _ tokens: Range<Int>, in text: TokenizedText) -> Bool {
         let end = tokens.upperBound
@@ -82,10 +83,22 @@ extension Recognizer {
             return false
         case .support:
             return text.tokens[end].spaceOnlyBefore && Self.subsidised.contains(text.hashes[end])
+        case .demand where tokens.count == 1 && text.hashes[tokens.lowerBound] == Self.talibaan:
+            // طالبا is "they two demanded" or "demanding" only with what is demanded (بوقف، بالانسحاب) after
+            // it; otherwise it is "a student" (120 طالبا، طالبا جامعيا).
+            var t = end
+            while t < min(text.tokens.count, end + 4), text.sentenceOfToken[t] == sentence {
+                let codes = text.codes(of: t)
+                if codes.count >= 4, codes.first == ArabicAlphabet.beh { return false }
+                t += 1
+            }
+            return true
         default:
             return false
         }
     }
+
+    static let talibaan = WordHash.hash(NormalizedForm.codes(of: "طالبا"))
 
     /// What one declines to do that is no act towards anybody: comment, make a statement, disclose, name.
     static let declinedObjects = WordSet([

@@ -91,10 +91,11 @@ struct StanceTests {
         #expect(e.stance < 0, "\(sentence): stance \(e.stance)")
     }
 
-    @Test("Declining to comment and subsidies are no acts: no stance (sentences from 2015 Saudi papers)", arguments: [
+    @Test("Declining to comment, subsidies and students are no acts: no stance (sentences from 2015 Saudi papers)", arguments: [
         "ورفضت متحدثة باسم مكتب رئاسة الوزراء البريطانية التعليق على هذه المعلومات، مشيرة إلى أن كاميرون سيعلن موعد الاستفتاء.",
         "والإمارات، التي اتخذت أولى خطوات إصلاح دعم الوقود في دول مجلس التعاون، تنفق نحو 7 مليارات دولار سنويا على دعم الطاقة.",
         "وتعد الصين من أول مقدمي دعم الطاقة بالقيمة الدولارية، وأوكرانيا من حيث النسبة المئوية من الناتج المحلي.",
+        "وسجلت فنزويلا أربعين طالباً من الأردن في جامعاتها هذا العام.",  // طالبا: a student, not "demanding"
     ])
     func noActNoStance(sentence: String) {
         let g = stateGraph(sentence, date: "2015-07-25")
