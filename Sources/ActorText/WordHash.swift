@@ -4,8 +4,8 @@
 /// The codes are read eight at a time as little-endian 64-bit words, each folded into the hash with a
 /// bijective mixer (MurmurHash3's finalizer). A word of up to eight letters, nearly every Arabic word, is one
 /// unaligned load and one mix however long it is: the lexicon scan hashes each token several times (as written,
-/// then without each possible proclitic), and a byte-at-a-time hash (FNV-1a, one dependent multiplication per
-/// letter) was most of the scan's time.
+/// then without each possible proclitic), and with a byte-at-a-time hash (FNV-1a, one dependent multiplication
+/// per letter) the scan alone ran at 206 MB/s, 230 with this one (`actorgraph-bench recognize`).
 ///
 /// Invariants: `hash(base, start, end)` equals `hash(codes)` for the same bytes (tested on random words at
 /// every offset). Codes are never zero, so words of up to eight letters never collide: their packed value
