@@ -154,6 +154,20 @@ struct StanceScorer {
         return governsActor(t, actors: actors)
     }
 
+    /// The first token of the actor that trigger `t` has as its subject through a relative pronoun right
+    /// before it (الذي، التي، الذين، اللذين …): the last actor mention within three tokens before the pronoun.
+    func relativeAntecedent(_ t: TriggerHit, actors: [Int]) -> Int? {
+        let r = t.tokens.lowerBound - 1
+        guard r > 0, Int(text.sentenceOfToken[r]) == t.sentence, Self.relativePronouns.contains(text.hashes[r]) else { return nil }
+        // The last actor before the pronoun.
+        guard let next = Self.firstActor(in: actors, from: r).map({ actors.firstIndex(of: $0)! }) ?? (actors.isEmpty ? nil : actors.count),
+              next > 0 else { return nil }
+        let z = actors[next - 1]
+        return r - z <= 3 ? z : nil
+    }
+
+    static let relativePronouns = WordSet(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي"])
+
     /// The first actor token at or after `token` in the sorted `actors`, by binary search (a one-sentence
     /// document can hold millions of mentions).
     static func firstActor(in actors: [Int], from token: Int) -> Int? {
@@ -244,6 +258,13 @@ struct StanceScorer {
                    actors.contains(where: { $0 >= t.tokens.upperBound && $0 < hi && (hiList == nil || listOf[$0] != hiList) }) {
                     continue
                 }
+            }
+            // "نيجيريا، التي حذر رئيسها الولايات المتحدة": a verb at the head of a relative clause has the actor
+            // just before the relative pronoun as its subject, and relates it to what follows — not an actor
+            // named earlier (الكاميرون), and not two actors that both come before it.
+            if let z = relativeAntecedent(t, actors: actors), let subject = actorAt[z] {
+                if subject != x && subject != y { continue }
+                if hi < pos { continue }
             }
             if coordinated && t.category.isDirected {
                 aligned = true

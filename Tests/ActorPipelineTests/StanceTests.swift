@@ -112,6 +112,16 @@ struct StanceTests {
         #expect(talks.edges.count >= 15, "\(talks.edges.count) edges")
     }
 
+    @Test("A verb after a relative pronoun has the actor before the pronoun as its subject, not one named earlier")
+    func relativeClauseSubject() throws {
+        // From a 2015 Saudi paper: Nigeria's president warned the United States; Cameroon is not part of it.
+        let g = stateGraph("وقتل أكثر من 50 شخصا في هجمات لحركة بوكو حرام في الكاميرون ونيجيريا، التي حذر رئيسها الولايات المتحدة من أن سياستها تضر بالجهود.",
+                           date: "2015-07-25")
+        #expect(try #require(edge(g, "NGA", "USA")).stance < 0)
+        #expect(edge(g, "CMR", "USA")?.evidence.allSatisfy { $0.trigger != "حذر" } ?? true)
+        #expect(try #require(edge(g, "NGA", "USA")).evidence.contains { $0.trigger == "حذر" })
+    }
+
     @Test("A refusal of an act, and support for an actor, keep their stance")
     func refusalAndSupportStillCount() throws {
         #expect(try #require(edge(stateGraph("رفضت روسيا التعليق الأمريكي على الغارات ورفضت المشروع الفرنسي."), "FRA", "RUS")).stance < 0)
