@@ -356,4 +356,10 @@ struct RecognizerTests {
         let minister = ids("التقى وزير الخارجية الروسي سيرغي لافروف نظيره. وقال الوزير الروسي إن الحل سياسي.", date: "2016-05-01")
         #expect(minister.filter { $0 == "sergey-lavrov" }.count == 2, "\(minister)")
     }
+
+    @Test("حماس as enthusiasm is not Hamas: with a proclitic, the article, an adjective of degree or whose enthusiasm")
+    func enthusiasmIsNotHamas() {
+        #expect(ids("وسط حماس شديد من الحضور غنى الفنان أغانيه، واستقبله الجمهور بحماس.", date: "2015-08-01").isEmpty)
+        #expect(ids("وقالت حركة حماس إن التهدئة صامدة، وأكدت حماس التزامها بها.", date: "2015-08-01") == ["hamas", "hamas"])
+    }
 }
