@@ -155,7 +155,7 @@ struct StanceScorer {
     }
 
     /// The first token of the actor that trigger `t` has as its subject through a relative pronoun right
-    /// before it (الذي، التي، الذين، اللذين …): the last actor mention within three tokens before the pronoun.
+    /// before it (الذي، التي): the last actor mention within three tokens before the pronoun.
     func relativeAntecedent(_ t: TriggerHit, actors: [Int]) -> Int? {
         let r = t.tokens.lowerBound - 1
         guard r > 0, Int(text.sentenceOfToken[r]) == t.sentence, Self.relativePronouns.contains(text.hashes[r]) else { return nil }
@@ -166,7 +166,9 @@ struct StanceScorer {
         return r - z <= 3 ? z : nil
     }
 
-    static let relativePronouns = WordSet(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي"])
+    /// Singular only: a dual or plural pronoun (اللتين، الذين) may stand for a whole list before it ("روسيا والصين
+    /// اللتين استخدمتا الفيتو": both acted).
+    static let relativePronouns = WordSet(["الذي", "التي"])
 
     /// The first actor token at or after `token` in the sorted `actors`, by binary search (a one-sentence
     /// document can hold millions of mentions).

@@ -120,6 +120,10 @@ struct StanceTests {
         #expect(try #require(edge(g, "NGA", "USA")).stance < 0)
         #expect(edge(g, "CMR", "USA")?.evidence.allSatisfy { $0.trigger != "حذر" } ?? true)
         #expect(try #require(edge(g, "NGA", "USA")).evidence.contains { $0.trigger == "حذر" })
+        // A dual pronoun stands for both: they acted together.
+        let both = stateGraph("وقالت الصحيفة إن روسيا وإيران اللتين تدعمان النظام السوري ستواصلان ذلك.", date: "2016-02-05")
+        #expect(try #require(edge(both, "RUS", "SYR")).stance > 0)
+        #expect(try #require(edge(both, "IRN", "SYR")).stance > 0)
     }
 
     @Test("A refusal of an act, and support for an actor, keep their stance")
