@@ -138,7 +138,7 @@ final class Resolution {
         for t in raw[k].targets {
             if case .person(let id, let short, let ambiguous) = t,
                !(short && (notThisPerson || (givenNameBefore && !ownGivenName(raw[k].tokens.lowerBound - 1, of: id)))),
-               !ambiguous || (!otherName && (allowAmbiguous || introduced.contains(id))) {
+               !ambiguous || (!otherName && (introduced.contains(id) || (allowAmbiguous && !beforeFirstOffice(id)))) {
                 candidates.append(id)
             }
         }
@@ -174,6 +174,14 @@ final class Resolution {
             return true
         }
         return givenNameBefore(k, strict: false)
+    }
+
+    /// Whether the document's date comes before every office person `id` held. An ambiguous surname alone, in
+    /// context, is not taken for somebody who was not yet in public life: in 2015 "وقال سعيد" is not Tunisia's
+    /// president of 2019, nor "نظام سريع" the Houthis' spokesman of 2019. Former officeholders stay (قوات صالح).
+    func beforeFirstOffice(_ id: String) -> Bool {
+        guard let day = dateDay, let official = kb.officials[id], !official.roles.isEmpty else { return false }
+        return official.roles.allSatisfy { $0.fromDay > day }
     }
 
     /// Whether the one-word match `k` comes right after بن، ابن or بنت: "سعود بن نايف" names Nayef as the father.

@@ -375,4 +375,12 @@ struct RecognizerTests {
         }
         #expect(!ids("وأوضح المهندس سامي خلاف مدير عام النظافة أن العمل مستمر.", date: "2015-07-24").contains("abu-mahdi-al-muhandis"))
     }
+
+    @Test("An ambiguous surname alone is not taken for somebody not yet in public life on the article's date")
+    func notBeforeFirstOffice() {
+        // 2015: Said the businessman, not Tunisia's president of 2019; Saleh, a former president, stays.
+        #expect(!ids("وقال سعيد إن الطلب على الكهرباء سيرتفع.", date: "2015-07-24").contains("kais-saied"))
+        #expect(ids("وقال سعيد إن الحكومة الجديدة ستعلن قريبا.", date: "2021-08-01").contains("kais-saied"))
+        #expect(ids("وقال صالح إن الحرب لن تتوقف.", date: "2015-07-24").contains("ali-abdullah-saleh"))
+    }
 }
