@@ -131,9 +131,11 @@ final class Resolution {
         let otherName = raw[k].has(kinds: RawMatch.Kinds.ambiguousPerson) && besideOtherGivenName(k)
         // Any surname right after a given name that is not part of the match is somebody else's: "بيل أوربان"
         // (a Pentagon spokesman), not Viktor Orbán; the person's own full names are matched whole before this.
-        let givenNameBefore = givenNameBefore(k, strict: true)
+        // Asked only when the match has a short form (most person matches are full names).
+        let hasShort = raw[k].targets.contains { if case .person(_, true, _) = $0 { return true } else { return false } }
+        let givenNameBefore = hasShort && givenNameBefore(k, strict: true)
         // After بن (son of) a name is the father's, after a profession outside politics another person's.
-        let notThisPerson = afterSonOf(k) || afterProfession(k)
+        let notThisPerson = hasShort && (afterSonOf(k) || afterProfession(k))
         var candidates: [String] = []
         for t in raw[k].targets {
             if case .person(let id, let short, let ambiguous) = t,

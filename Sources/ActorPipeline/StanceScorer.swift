@@ -160,8 +160,8 @@ struct StanceScorer {
         let r = t.tokens.lowerBound - 1
         guard r > 0, Int(text.sentenceOfToken[r]) == t.sentence, Self.relativePronouns.contains(text.hashes[r]) else { return nil }
         // The last actor before the pronoun.
-        guard let next = Self.firstActor(in: actors, from: r).map({ actors.firstIndex(of: $0)! }) ?? (actors.isEmpty ? nil : actors.count),
-              next > 0 else { return nil }
+        let next = Self.firstActorIndex(in: actors, from: r)
+        guard next > 0 else { return nil }
         let z = actors[next - 1]
         return r - z <= 3 ? z : nil
     }
@@ -173,12 +173,18 @@ struct StanceScorer {
     /// The first actor token at or after `token` in the sorted `actors`, by binary search (a one-sentence
     /// document can hold millions of mentions).
     static func firstActor(in actors: [Int], from token: Int) -> Int? {
+        let i = firstActorIndex(in: actors, from: token)
+        return i < actors.count ? actors[i] : nil
+    }
+
+    /// The index in the sorted `actors` of the first token at or after `token` (`actors.count` when none).
+    static func firstActorIndex(in actors: [Int], from token: Int) -> Int {
         var lo = 0, hi = actors.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if actors[mid] < token { lo = mid + 1 } else { hi = mid }
         }
-        return lo < actors.count ? actors[lo] : nil
+        return lo
     }
 
     /// Whether trigger `t` governs an actor — one starts within ``objectReach`` tokens after it — or stands
