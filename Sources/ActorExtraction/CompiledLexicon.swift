@@ -10,8 +10,11 @@ public struct CompiledLexicon: Sendable {
     var vocabulary = TokenVocabulary()
     /// Trie transitions: `(node << 32) | wordId` → child node. Node 0 is the root.
     private var transitions = FlatHashMap(capacity: 1 << 15)
-    /// Targets of phrases that end at a node, indexed by node (empty for inner nodes).
-    private(set) var terminals: [[AliasTarget]] = [[]]
+    /// Targets of phrases that end at a node, indexed by node (empty for inner nodes), while the lexicon is
+    /// built; then moved into ``targetStore``.
+    private var terminals: [[AliasTarget]] = [[]]
+    /// Targets of phrases that end at a node, by node: what raw matches point to.
+    private(set) var targetStore = TargetStore([])
     /// Targets whose phrase began with the article (القاهرة، الرياض): they need it in the text too, so that
     /// قاهرة ("overwhelming") and رياض (a given name) are not taken for Cairo and Riyadh.
     private(set) var needsArticle: [Int32: Set<AliasTarget>] = [:]
@@ -125,6 +128,8 @@ public struct CompiledLexicon: Sendable {
         }
         terminalCues = terminals.map { RawMatch.cueMask($0) }
         terminalKinds = terminals.map { RawMatch.kindMask($0) }
+        targetStore = TargetStore(terminals)
+        terminals = []
         // The most frequent trie step, from the root by a text word, is read from the word's vocabulary slot.
         precondition(nodeCount < 1 << 24, "trie nodes must fit the vocabulary slots' 24 bits")
         let transitions = self.transitions, flags = nodeFlags

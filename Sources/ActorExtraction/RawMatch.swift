@@ -11,7 +11,7 @@ struct RawMatch {
     /// Whether the first token carried the article (ال، or لل after ل).
     var article: Bool
     /// What the phrase may name. Set once: `cues` is derived from it.
-    let targets: [AliasTarget]
+    let targets: MatchTargets
     /// The context cues among `targets`, one bit per ``AliasTarget/Cue`` (by raw value): resolution asks
     /// about cues several times per match, and a bit test spares comparing enum payloads.
     let cues: UInt32
@@ -24,7 +24,7 @@ struct RawMatch {
     /// - Parameters:
     ///   - cues: `cueMask(targets)`, when the caller knows it.
     ///   - kinds: `kindMask(targets)`, when the caller knows it.
-    init(tokens: Range<Int>, strip: Int, proclitic: UInt8?, article: Bool, targets: [AliasTarget], cues: UInt32? = nil,
+    init(tokens: Range<Int>, strip: Int, proclitic: UInt8?, article: Bool, targets: MatchTargets, cues: UInt32? = nil,
          kinds: UInt16? = nil) {
         self.tokens = tokens
         self.strip = strip
@@ -48,7 +48,7 @@ struct RawMatch {
     }
 
     /// The ``Kinds`` bits of `targets`.
-    static func kindMask(_ targets: [AliasTarget]) -> UInt16 {
+    static func kindMask<C: Collection<AliasTarget>>(_ targets: C) -> UInt16 {
         var kinds: UInt16 = 0
         for t in targets {
             switch t {
@@ -69,7 +69,7 @@ struct RawMatch {
     func has(kinds mask: UInt16) -> Bool { kinds & mask != 0 }
 
     /// The context cues among `targets`, one bit per ``AliasTarget/Cue`` raw value.
-    static func cueMask(_ targets: [AliasTarget]) -> UInt32 {
+    static func cueMask<C: Collection<AliasTarget>>(_ targets: C) -> UInt32 {
         var cues: UInt32 = 0
         for t in targets { if case .cue(let c) = t { cues |= 1 << UInt32(c.rawValue) } }
         return cues
@@ -133,18 +133,20 @@ extension CompiledLexicon {
                             continue
                         }
                         if best.end > 0 {
-                            var targets = terminals[Int(best.node)]
+                            // The node's list, shared, unless a rule below changes it (then a list of its own).
+                            let shared = targetStore[best.node]
+                            var own: [AliasTarget]? = nil
                             // Article rules never remove cues (only names have them), so the node's cues stand;
                             // the node's kinds stand unless a rule removed targets.
                             var cues = terminalCues[Int(best.node)]
                             var kinds: UInt16? = terminalKinds[Int(best.node)]
                             let flags = nodeFlags[Int(best.node)]
                             if !best.article, flags & Self.needsArticleFlag != 0, let needy = needsArticle[best.node] {
-                                targets.removeAll { needy.contains($0) }
+                                own = (own ?? Array(shared)).filter { !needy.contains($0) }
                                 kinds = nil
                             }
                             if best.article, flags & Self.refusesArticleFlag != 0, let bare = refusesArticle[best.node] {
-                                targets.removeAll { bare.contains($0) }
+                                own = (own ?? Array(shared)).filter { !bare.contains($0) }
                                 kinds = nil
                             }
                             if best.end - i > 1 {
@@ -153,10 +155,16 @@ extension CompiledLexicon {
                                 let ls = Int(tokens[best.end - 1].codeStart), le = Int(tokens[best.end - 1].codeEnd)
                                 if let w = look(codes, ls, le, canonical: true), w.root != 0 {
                                     let node = Int32(w.root & 0xFF_FFFF)
-                                    for t in terminals[Int(node)] where t.isCue && !targets.contains(t) { targets.append(t) }
-                                    cues |= terminalCues[Int(node)]
+                                    let lastCues = terminalCues[Int(node)]
+                                    if lastCues != 0 {
+                                        var list = own ?? Array(shared)
+                                        for t in targetStore[node] where t.isCue && !list.contains(t) { list.append(t) }
+                                        if list.count != (own?.count ?? shared.count) { own = list }
+                                        cues |= lastCues
+                                    }
                                 }
                             }
+                            let targets = own.map(MatchTargets.init) ?? MatchTargets(shared: shared)
                             if !targets.isEmpty {
                                 matches.append(RawMatch(
                                     tokens: i..<best.end, strip: best.strip, proclitic: best.clitic == 0 ? nil : best.clitic,
@@ -192,10 +200,10 @@ extension CompiledLexicon {
                 extend(&best, word: look(codes, s + 1, e - cut, canonical: true), strip: 1, clitic: codes[s], at: i, tokens, codes, hashes)
             }
             guard best.end > 0 else { return nil }
-            let targets = terminals[Int(best.node)].filter { if case .trigger = $0 { return true } else { return false } }
+            let targets = targetStore[best.node].filter { if case .trigger = $0 { return true } else { return false } }
             if !targets.isEmpty {
                 return RawMatch(tokens: i..<best.end, strip: best.strip, proclitic: best.clitic == 0 ? nil : best.clitic,
-                                article: best.article, targets: targets)
+                                article: best.article, targets: MatchTargets(targets))
             }
         }
         return nil
@@ -216,14 +224,14 @@ extension CompiledLexicon {
         var best = Candidate()
         extend(&best, word: look(codes, p + 1, e, canonical: false), strip: p + 1 - s, clitic: codes[s], at: i, tokens, codes, hashes)
         guard best.end > 0 else { return nil }
-        let targets = terminals[Int(best.node)].filter {
+        let targets = targetStore[best.node].filter {
             switch $0 {
             case .trigger, .cue(.demandConstruction), .cue(.signConstruction), .cue(.suspendConstruction): return true
             default: return false
             }
         }
         guard !targets.isEmpty else { return nil }
-        return RawMatch(tokens: i..<best.end, strip: best.strip, proclitic: codes[s], article: false, targets: targets)
+        return RawMatch(tokens: i..<best.end, strip: best.strip, proclitic: codes[s], article: false, targets: MatchTargets(targets))
     }
 
     /// The best phrase found so far at a position (`end == 0`: none).
