@@ -38,7 +38,7 @@ struct RawMatch {
     /// Bits of ``kinds``: one per state form (by raw value), then the other kinds of target.
     enum Kinds {
         static let anyState: UInt16 = 0x3F
-        static func state(_ form: AliasTarget.StateForm) -> UInt16 { 1 << UInt16(form.rawValue) }
+        static func state(_ form: AliasTarget.StateForm) -> UInt16 { 1 &<< UInt16(form.rawValue) }
         static let person: UInt16 = 1 << 6
         static let ambiguousPerson: UInt16 = 1 << 7
         static let organization: UInt16 = 1 << 8
@@ -128,7 +128,16 @@ extension CompiledLexicon {
                         if best.end == 0 && e - s >= 4 {
                             // Pronoun enclitics on trigger words (دعمها، قطع علاقاتها، إدانته): only triggers are
                             // looked up without them, so names are never cut.
-                            if let m = enclitic(codes, s, e, at: i, tokens, hashes) ?? future(codes, s, e, at: i, tokens, hashes) {
+                            // The calls are made only when their first test can pass (one word in ten or so):
+                            // an enclitic ends in ا م ن, the future prefix is a س first or after و ف.
+                            let last = codes[e - 1]
+                            let f = codes[s]
+                            typealias A = ArabicAlphabet
+                            if last == A.alef || last == A.meem || last == A.noon,
+                               let m = enclitic(codes, s, e, at: i, tokens, hashes) {
+                                matches.append(m)
+                            } else if f == A.seen || ((f == A.waw || f == A.feh) && codes[s + 1] == A.seen),
+                                      let m = future(codes, s, e, at: i, tokens, hashes) {
                                 matches.append(m)
                             }
                             i += 1

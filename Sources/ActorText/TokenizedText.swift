@@ -120,8 +120,8 @@ public struct TokenizedText: Sendable {
                         let b0 = buf[i]
                         // Fast path, most of the bytes of Arabic text: inside a word, a two-byte Arabic letter
                         // (U+0600–U+06FF) continues it. Digits, marks and separators take the general path below.
-                        if b0 & 0xFE == 0xD8 && i + 1 < n {
-                            let v = Int((UInt32(b0 & 0x1F) << 6) | UInt32(buf[i + 1] & 0x3F))
+                        if b0 & 0xFE == 0xD8 && i &+ 1 < n {
+                            let v = Int((UInt32(b0 & 0x1F) &<< 6) | UInt32(buf[i &+ 1] & 0x3F))
                             let code = codeTable[v]
                             if code >= 0x80 && classTable[v] == ScalarClass.letter.rawValue {
                                 if !inToken {
@@ -131,10 +131,12 @@ public struct TokenizedText: Sendable {
                                     tokStart = scalarIndex; tokUTF8 = Int32(i); tokCode = Int32(codeCount)
                                 }
                                 dst[codeCount] = code
-                                codeCount += 1
+                                // Wrapping additions: none can overflow (`i < n`, and there are fewer codes and
+                                // scalars than bytes), and the overflow checks were a fifth of this path.
+                                codeCount &+= 1
                                 prevWasDigit = false
-                                i += 2
-                                scalarIndex += 1
+                                i &+= 2
+                                scalarIndex &+= 1
                                 continue
                             }
                         } else if b0 == 0x20 {
