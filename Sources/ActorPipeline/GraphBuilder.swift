@@ -127,13 +127,19 @@ public struct GraphBuilder: Sendable {
         // sentence's act does not make every two of them allies (45 "aligned" pairs from one list of ten
         // condemning states).
         var enumerated = Set<PairKey>()
-        // Pairs of a catalogue (seven or more): not related by the sentence at all.
+        // Pairs of a catalogue (seven or more): not related by the sentence at all. Nor is a member of a
+        // catalogue related to anything else in its sentence (the countries of an epidemic to the ministry
+        // that lists them; the first half of a catalogue that an unknown name cut in two to the second).
         var catalogue = Set<PairKey>()
+        var catalogueTokens = Set<Int>()
+        var listTokens: [Int] = []
         var listPairs: [PairKey] = []
         // Pairs listed together as places (في العراق وسوريا): where something happens, so no trigger of the
         // sentence relates them and they are not one side of it.
         var places = Set<PairKey>()
         var list: [Int] = []
+        // Items of the current list, with those between its members that are not actors.
+        var listLength = 0
         // The list each mention belongs to, by its first token (for the scorer's nearer-actor test).
         var listOf: [Int: Int] = [:]
         var listCount = 0
@@ -150,7 +156,10 @@ public struct GraphBuilder: Sendable {
                 actorIndex[id] = a
                 actors.append(DocumentActor(id: id, first: m))
             }
-            if !list.isEmpty, Self.coordinated(after: listEnd, mention: m, in: text), !Self.afterBetween(listStart, in: text) {
+            // An item the knowledge base does not know (بنين، a town) between two members still makes one list.
+            let bridged = list.isEmpty ? false : Self.bridgesItem(after: listEnd, mention: m, in: text)
+            if !list.isEmpty, bridged || Self.coordinated(after: listEnd, mention: m, in: text),
+               !Self.afterBetween(listStart, in: text) {
                 for other in list where other != a {
                     if placeList {
                         places.insert(PairKey(other, a, sentence: m.sentence))
@@ -160,10 +169,17 @@ public struct GraphBuilder: Sendable {
                     }
                 }
                 list.append(a)
-                if list.count >= Self.enumerationLength { enumerated.formUnion(listPairs) }
-                if list.count >= Self.catalogueLength { catalogue.formUnion(listPairs) }
+                listTokens.append(m.tokens.lowerBound)
+                listLength += bridged ? 2 : 1
+                if listLength >= Self.enumerationLength { enumerated.formUnion(listPairs) }
+                if listLength >= Self.catalogueLength {
+                    catalogue.formUnion(listPairs)
+                    catalogueTokens.formUnion(listTokens)
+                }
             } else {
                 list = [a]
+                listLength = 1
+                listTokens = [m.tokens.lowerBound]
                 listCount += 1
                 listPairs = []
                 listStart = m.tokens.lowerBound
@@ -231,7 +247,8 @@ public struct GraphBuilder: Sendable {
                     // Coordination holds in the sentence where the two are listed together, not elsewhere in the
                     // document ("دعا موسكو وأنقرة إلى التهدئة" does not make them allies in "أسقطت تركيا طائرة روسية").
                     let closest = scorer.closestPair(mentions[p], mentions[q])
-                    if let c = closest, catalogue.contains(PairKey(x, y, sentence: c.sentence)) { continue }
+                    if let c = closest, catalogue.contains(PairKey(x, y, sentence: c.sentence))
+                        || catalogueTokens.contains(c.px) || catalogueTokens.contains(c.py) { continue }
                     let stance = closest.map {
                         places.contains(PairKey(x, y, sentence: $0.sentence)) ? PairStance()
                             : scorer.score(x: actors[x].id, px: $0.px, y: actors[y].id, py: $0.py, sentence: $0.sentence,
@@ -312,6 +329,43 @@ public struct GraphBuilder: Sendable {
         let chainedAdjective = m.kind == .state && token.spaceOnlyBefore && m.tokens.count == 1
             && text.codes(of: t, beginWith: [A.alef, A.lam]) && text.codes(of: t - 1, beginWith: [A.alef, A.lam]) && sameEnding
         return joinedByWaw || chainedAdjective || (token.boundaryBefore == .clause && !token.spaceOnlyBefore)
+            || (token.boundaryBefore == .space && !token.spaceOnlyBefore && dashBetween(t - 1, t, in: text))
+    }
+
+    /// Whether mention `m` continues a list that ended at token `end` past one item that is not an actor: one or
+    /// two words set off by commas or by dashes on both sides ("أنجولا - بنين - السودان"، "الكاميرون، بنين،
+    /// والسودان").
+    static func bridgesItem(after end: Int, mention m: Mention, in text: TokenizedText) -> Bool {
+        let t = m.tokens.lowerBound
+        guard end > 0, t - end >= 1, t - end <= 2, t < text.tokens.count,
+              text.sentenceOfToken[end - 1] == text.sentenceOfToken[t] else { return false }
+        if t - end == 2, !text.tokens[end + 1].spaceOnlyBefore { return false }
+        func comma(_ i: Int) -> Bool { text.tokens[i].boundaryBefore == .clause && !text.tokens[i].spaceOnlyBefore }
+        func dash(_ i: Int) -> Bool {
+            text.tokens[i].boundaryBefore == .space && !text.tokens[i].spaceOnlyBefore && dashBetween(i - 1, i, in: text)
+        }
+        return (comma(end) && comma(t)) || (dash(end) && dash(t))
+    }
+
+    /// Whether only a dash (- – —) and spaces stand between tokens `a` and `b`: lists in tables and notices
+    /// ("أنجولا - بنين - السودان"), and pairs ("محور طهران - دمشق") are written so.
+    /// - Complexity: O(k) in the bytes between the two tokens.
+    static func dashBetween(_ a: Int, _ b: Int, in text: TokenizedText) -> Bool {
+        let from = Int(text.tokens[a].utf8End), to = Int(text.tokens[b].utf8Start)
+        guard to - from <= 8 else { return false }
+        return text.utf8Text.bytes.withUnsafeBufferPointer { buf in
+            var dashes = 0, i = from
+            while i < to {
+                if buf[i] == 0x20 || buf[i] == 0x09 { i += 1; continue }
+                if buf[i] == 0x2D { dashes += 1; i += 1; continue }
+                // U+2013 EN DASH, U+2014 EM DASH: E2 80 93 / E2 80 94.
+                if i + 2 < to, buf[i] == 0xE2, buf[i + 1] == 0x80, buf[i + 2] == 0x93 || buf[i + 2] == 0x94 {
+                    dashes += 1; i += 3; continue
+                }
+                return false
+            }
+            return dashes == 1
+        }
     }
 
     static let listWords: WordSet = WordSet(["ثم", "أو"])

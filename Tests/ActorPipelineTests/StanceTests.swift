@@ -112,6 +112,27 @@ struct StanceTests {
         #expect(talks.edges.count >= 15, "\(talks.edges.count) edges")
     }
 
+    @Test("A catalogue written with dashes, or cut by a name the knowledge base does not know, relates none of its members")
+    func dashedAndInterruptedCatalogues() throws {
+        // A Hajj health notice (2015 Saudi papers), its list set off by dashes; بنين (Benin) is not recognised (it
+        // is also "boys"), and the list goes on past it.
+        let notice = stateGraph("وبيّن أن الدول الموبوءة بالحمى الصفراء هي: أنجولا - بنين - السودان- جنوب السودان- السنغال - بوركينا فاسو - الكاميرون- بورندي- تشاد – أوغندا.",
+                                date: "2015-07-25")
+        #expect(notice.edges.isEmpty, "\(notice.edges.map { ($0.source, $0.target) })")
+        // From a 2015 Saudi paper: the countries of Chinese oil stakes.
+        let stakes = stateGraph("وامتلكت الشركات النفطية الصينية حصصا كبيرة في دول الكاميرون وكندا وكازاخستان وقيرغيزستان والعراق ونيجيريا وساو تومي وبرينسيبي والسودان وأوغندا والولايات المتحدة وفنزويلا.",
+                                date: "2015-07-25")
+        #expect(stakes.edges.filter { $0.source != "CHN" && $0.target != "CHN" }.isEmpty, "\(stakes.edges.map { ($0.source, $0.target) })")
+        // The same list cut in two by a name nobody knows: the members of its first seven relate to nothing.
+        let cut = stateGraph("وامتلكت الشركات حصصا كبيرة في دول الكاميرون وكندا وكازاخستان وقيرغيزستان والعراق ونيجيريا وغانا وتوفالولاند والسودان وأوغندا.",
+                             date: "2015-07-25")
+        #expect(edge(cut, "CMR", "SDN") == nil && edge(cut, "CAN", "UGA") == nil && edge(cut, "GHA", "SDN") == nil,
+                "\(cut.edges.map { ($0.source, $0.target) })")
+        // A pair joined by a dash is coordinated: one side.
+        let pair = stateGraph("وأعلنت روسيا - الصين رفضهما للعقوبات الأمريكية.", date: "2015-07-25")
+        #expect(try #require(edge(pair, "CHN", "RUS")).stance > 0)
+    }
+
     @Test("A verb after a relative pronoun has the actor before the pronoun as its subject, not one named earlier")
     func relativeClauseSubject() throws {
         // From a 2015 Saudi paper: Nigeria's president warned the United States; Cameroon is not part of it.
