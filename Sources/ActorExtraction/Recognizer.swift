@@ -138,10 +138,14 @@ final class Resolution {
         let givenNameBefore = hasShort && givenNameBefore(k, strict: true)
         // After بن (son of) a name is the father's, after a profession outside politics another person's.
         let notThisPerson = hasShort && (afterSonOf(k) || afterProfession(k))
+        // A nisba surname right after a definite nisba adjective is an adjective of the same noun: "الديوان
+        // الملكي الهاشمي" is the Hashemite Royal Court, not Tariq al-Hashimi.
+        let adjectiveChain = raw[k].has(kinds: RawMatch.Kinds.ambiguousPerson) && afterNisbaAdjective(k)
         var candidates: [String] = []
         for t in raw[k].targets {
             if case .person(let id, let short, let ambiguous) = t,
                !(short && (notThisPerson || (givenNameBefore && !ownGivenName(raw[k].tokens.lowerBound - 1, of: id)))),
+               !(ambiguous && adjectiveChain),
                !ambiguous || (!otherName && (introduced.contains(id) || (allowAmbiguous && !beforeFirstOffice(id)))) {
                 candidates.append(id)
             }
@@ -186,6 +190,22 @@ final class Resolution {
     func beforeFirstOffice(_ id: String) -> Bool {
         guard let day = dateDay, let official = kb.officials[id], !official.roles.isEmpty else { return false }
         return official.roles.allSatisfy { $0.fromDay > day }
+    }
+
+    /// Whether the one-word match `k` is a definite nisba (ال…ي) right after another one with only a space
+    /// between, not a nationality or a name: the second adjective of a noun (الديوان الملكي الهاشمي، الوالي
+    /// العثماني), where "الزعيم الليبي القذافي" is a title, a nationality and a name.
+    func afterNisbaAdjective(_ k: Int) -> Bool {
+        typealias A = ArabicAlphabet
+        let t = raw[k].tokens.lowerBound
+        guard raw[k].tokens.count == 1, raw[k].strip == 0, t > 0, text.tokens[t].spaceOnlyBefore else { return false }
+        // Not after an actor's name either: "وحث السيستاني العبادي" is two people.
+        if k > 0, raw[k - 1].tokens.upperBound == t,
+           raw[k - 1].has(kinds: RawMatch.Kinds.anyState | RawMatch.Kinds.person | RawMatch.Kinds.organization) { return false }
+        func nisba(_ i: Int) -> Bool {
+            text.codes(of: i).count >= 5 && text.codes(of: i, beginWith: [A.alef, A.lam]) && text.codes(of: i, endWith: [A.yeh])
+        }
+        return nisba(t) && nisba(t - 1)
     }
 
     /// Whether the one-word match `k` comes right after بن، ابن or بنت: "سعود بن نايف" names Nayef as the father.

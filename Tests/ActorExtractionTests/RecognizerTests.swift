@@ -383,4 +383,14 @@ struct RecognizerTests {
         #expect(ids("وقال سعيد إن الحكومة الجديدة ستعلن قريبا.", date: "2021-08-01").contains("kais-saied"))
         #expect(ids("وقال صالح إن الحرب لن تتوقف.", date: "2015-07-24").contains("ali-abdullah-saleh"))
     }
+
+    @Test("A nisba surname after another definite nisba adjective is an adjective, unless that one is a nationality or a name")
+    func nisbaAdjectiveChain() {
+        // From 2015 Saudi papers: the Hashemite Royal Court, not Tariq al-Hashimi; the Ottoman governor, not el-Othmani.
+        #expect(!ids("كما كان في استقباله رئيس الديوان الملكي الهاشمي الدكتور فايز الطراونة.", date: "2015-08-04").contains("tariq-al-hashimi"))
+        #expect(!ids("وانتقلت الشكوى إلى سليمان باشا، الوالي العثماني في بغداد.", date: "2015-08-04").contains("saadeddine-el-othmani"))
+        #expect(ids("وقال الزعيم الليبي القذافي إن بلاده لن تتراجع.", date: "2011-03-01").contains("muammar-gaddafi"))
+        #expect(ids("وأعلن حيدر العبادي إصلاحات. وحث السيستاني العبادي على فعل المزيد.", date: "2015-08-07")
+            .filter { $0 == "haider-al-abadi" }.count == 2)
+    }
 }
