@@ -112,6 +112,9 @@ extension Recognizer {
         "الأعلاف", "للطاقة", "للوقود", "للمحروقات", "للكهرباء", "للسلع", "الحكومي",
     ])
 
+    /// على and عن, after which a cancellation verb means something else (علق على: commented on).
+    static let onOrAbout: WordSet = WordSet(["على", "عن"])
+
     /// Mentions and stance triggers of a document, from one scan.
     /// - Complexity: O(t) in the tokens.
     public func analyze(_ text: TokenizedText, date: String?) -> DocumentAnalysis {
@@ -126,7 +129,8 @@ extension Recognizer {
                 var negated = false, cancelled = false
                 var b = k - 1
                 while b >= 0, m.tokens.lowerBound - raw[b].tokens.upperBound <= 1 {
-                    let cancels = raw[b].has(.cancellation)
+                    // علق على، علقت عن: "commented on", not "suspended".
+                    let cancels = raw[b].has(.cancellation) && !Self.onOrAbout.contains(text.hashes[min(raw[b].tokens.upperBound, text.tokens.count - 1)])
                     if cancels || raw[b].has(.negation),
                        text.sentenceOfToken[raw[b].tokens.lowerBound] == text.sentenceOfToken[m.tokens.lowerBound] {
                         // A negated cancellation keeps the act: "لن تخفف ضغوطها" (will not ease its pressure).

@@ -346,6 +346,18 @@ struct StanceTests {
         #expect(e.stance < 0, "\(e.evidence)")
     }
 
+    @Test("A cancelling verb reverses the act after it (علقت الهند محادثات), but not when it means commenting (علق على)")
+    func cancellingVerbs() throws {
+        // From a 2015 Saudi paper.
+        let suspended = stateGraph("وعلقت الهند محادثات التجارة الحرة مع الاتحاد الأوروبي بسبب قرار الاتحاد حظر بيع نحو 700 منتج هندي في أسواقه.",
+                                   date: "2015-07-25")
+        #expect(try #require(edge(suspended, "IND", "eu")).stance < 0)
+        let cancelled = stateGraph("وألغت روسيا زيارة وزير الخارجية التركي إلى موسكو.", date: "2015-11-25")
+        #expect(try #require(edge(cancelled, "RUS", "TUR")).stance < 0)
+        let commented = stateGraph("وعلقت الهند على محادثات التجارة الحرة مع الاتحاد الأوروبي.", date: "2015-07-25")
+        #expect(try #require(edge(commented, "IND", "eu")).stance > 0)
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
