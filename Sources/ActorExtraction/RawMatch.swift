@@ -10,6 +10,9 @@ struct RawMatch {
     var proclitic: UInt8?
     /// Whether the first token carried the article (ال، or لل after ل).
     var article: Bool
+    /// Whether the phrase was found without a pronoun enclitic of its first token (دعمها، حليفهم): the act is
+    /// that of somebody named before it.
+    var enclitic = false
     /// What the phrase may name. Set once: `cues` is derived from it.
     let targets: MatchTargets
     /// The context cues among `targets`, one bit per ``AliasTarget/Cue`` (by raw value): resolution asks
@@ -213,8 +216,10 @@ extension CompiledLexicon {
             guard best.end > 0 else { return nil }
             let targets = targetStore[best.node].filter { if case .trigger = $0 { return true } else { return false } }
             if !targets.isEmpty {
-                return RawMatch(tokens: i..<best.end, strip: best.strip, proclitic: best.clitic == 0 ? nil : best.clitic,
-                                article: best.article, targets: MatchTargets(targets))
+                var m = RawMatch(tokens: i..<best.end, strip: best.strip, proclitic: best.clitic == 0 ? nil : best.clitic,
+                                 article: best.article, targets: MatchTargets(targets))
+                m.enclitic = true
+                return m
             }
         }
         return nil

@@ -18,6 +18,8 @@ public struct TriggerHit: Sendable, Hashable {
     public var definiteNoun: Bool = false
     /// A noun (حرب، اتفاق، زيارة), definite or not: in construct with an actor (حرب إيران) it names that actor's act.
     public var noun: Bool = false
+    /// Whether it carries a pronoun enclitic (دعمها، حليفهم، إدانته): the act or tie of somebody named before it.
+    public var possessed: Bool = false
     /// For a trigger that relates only the two actors around it (إلى جانب): the first tokens of their mentions.
     public var pairLeft: Int? = nil
     public var pairRight: Int? = nil
@@ -149,7 +151,7 @@ extension Recognizer {
                     tokens: m.tokens, sentence: Int(text.sentenceOfToken[m.tokens.lowerBound]),
                     text: text.original(tokens: m.tokens), category: entry.category,
                     score: score, negated: negated,
-                    definiteNoun: entry.kind == "noun" && m.article, noun: entry.kind == "noun"))
+                    definiteNoun: entry.kind == "noun" && m.article, noun: entry.kind == "noun", possessed: m.enclitic))
                 break
             }
         }

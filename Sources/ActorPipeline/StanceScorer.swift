@@ -251,6 +251,9 @@ struct StanceScorer {
             if let l = t.pairLeft, let r = t.pairRight, (l, r) != (lo, hi) { continue }
             if isHypothetical(t) { continue }
             let pos = t.tokens.lowerBound
+            // "المتمردون الحوثيون وحليفهم … صالح، … محمد علي الحوثي": a trigger with a pronoun enclitic is the act
+            // or tie of somebody named before it, so it does not relate two actors that both come after it.
+            if t.possessed && pos < lo { continue }
             // "السعودية وحلفاؤها … ضد الحوثي": an alliance word right after an actor names that actor's own
             // allies, not a tie to the other actor.
             if t.category == .ally && t.pairLeft == nil && actors.contains(pos - 1) && pos - 1 == lo { continue }

@@ -358,6 +358,18 @@ struct StanceTests {
         #expect(try #require(edge(commented, "IND", "eu")).stance > 0)
     }
 
+    @Test("A trigger with a pronoun enclitic is the act of somebody named before it: it does not relate two actors after it")
+    func possessedTriggerLooksBack() throws {
+        // From a 2015 Saudi paper: China's dispute with Japan, not Japan's with the states named after it.
+        let g = stateGraph("وأصبحت الصين أكثر حزما في نزاعها مع اليابان بشأن مجموعة من الجزر، وتقوم باستصلاح أراض في المياه التي تطالب كل من فيتنام والفلبين بالسيادة عليها.",
+                           date: "2015-07-25")
+        #expect(try #require(edge(g, "CHN", "JPN")).stance < 0)
+        #expect(edge(g, "JPN", "VNM")?.evidence.allSatisfy { $0.trigger != "نزاعها" } ?? true, "\(edge(g, "JPN", "VNM")?.evidence ?? [])")
+        // Without the enclitic, a verb before both relates them (VSO): هاجم الائتلاف قوات النظام.
+        let vso = stateGraph("وانتقدت روسيا الولايات المتحدة بشدة.", date: "2015-07-25")
+        #expect(try #require(edge(vso, "RUS", "USA")).stance < 0)
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
