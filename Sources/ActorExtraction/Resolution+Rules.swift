@@ -7,6 +7,7 @@ extension Resolution {
         var k = 0
         var venueEnd = -1  // token index just after the last capital taken as a venue
         var adjectiveEnd = -1  // token index just after the last adjective taken as a state
+        var branchEnd = -1  // token index just after the last state taken as where an organisation is
         while k < raw.count {
             emitSurnames(from: k > 0 ? raw[k - 1].tokens.upperBound : 0, to: raw[k].tokens.lowerBound)
             if isMedia(k) { k += 1; continue }
@@ -103,6 +104,13 @@ extension Resolution {
                 k += 1
                 continue
             }
+            // "الإخوان في تونس ومصر وليبيا"، "القاعدة في باكستان": a state right after an organisation and في
+            // (and the states listed with it) is where that organisation's branch is, a place, not an actor.
+            if name != nil, isBranchPlace(k, branchEnd: branchEnd) {
+                branchEnd = raw[k].tokens.upperBound
+                k += 1
+                continue
+            }
             if let s = name {
                 emit(s, kind: .state, country: s, tokens: raw[k].tokens, strip: raw[k].strip, method: .lexicon)
                 k += 1
@@ -185,6 +193,20 @@ extension Resolution {
         guard from < to else { return false }
         return bytes[from..<min(to, from + 4)].contains(UInt8(ascii: ":"))
     }
+
+    /// Whether state name `k` stands where a group (armed, political, opposition) is: right after "GROUP في"
+    /// (الإخوان في تونس، القاعدة في باكستان), or listed right after such a state (ومصر، ليبيا).
+    func isBranchPlace(_ k: Int, branchEnd: Int) -> Bool {
+        if raw[k].tokens.lowerBound == branchEnd, raw[k].proclitic == ArabicAlphabet.waw || raw[k].strip == 0 { return true }
+        guard k >= 2, adjacent(k - 1, k), adjacent(k - 2, k - 1), raw[k - 1].strip == 0, raw[k - 1].tokens.count == 1,
+              Self.inWord.contains(text.hashes[raw[k - 1].tokens.lowerBound]) else { return false }
+        // Only for groups: an intergovernmental body or UN agency "in" a state is its mission there (بعثة الأمم
+        // المتحدة في أفغانستان، برنامج الأغذية العالمي في العراق), a relation with it.
+        guard let o = organization(k - 2), let kind = kb.organizations[o]?.kind else { return false }
+        return kind != .intergovernmental && kind != .unBody
+    }
+
+    static let inWord: WordSet = WordSet(["في"])
 
     /// A capital is a venue after a preposition (في جنيف، إلى أنقرة), with the proclitic ب (بموسكو), after a
     /// meeting noun (اجتماع موسكو، مسار أستانا), or coordinated with a venue just before (في جنيف وأنقرة).

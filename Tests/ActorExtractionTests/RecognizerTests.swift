@@ -393,4 +393,15 @@ struct RecognizerTests {
         #expect(ids("وأعلن حيدر العبادي إصلاحات. وحث السيستاني العبادي على فعل المزيد.", date: "2015-08-07")
             .filter { $0 == "haider-al-abadi" }.count == 2)
     }
+
+    @Test("A state right after a group and في is where the group's branch is, not an actor; a UN mission's host state stays")
+    func groupBranchPlace() {
+        // From 2015 Saudi papers.
+        let branch = ids("ويقول عبد المجيد إن جماعة الإخوان في تونس ومصر وليبيا أصبح لها علاقات وثيقة مع التنظيمات المتطرفة الأخرى.",
+                         date: "2015-07-25")
+        #expect(branch.contains("muslim-brotherhood"))
+        #expect(!branch.contains("TUN") && !branch.contains("EGY") && !branch.contains("LBY"), "\(branch)")
+        #expect(!ids("وتقود الولايات المتحدة ضربات جوية على مواقع داعش في سوريا.", date: "2015-07-25").contains("SYR"))
+        #expect(ids("واحصت بعثة الامم المتحدة في افغانستان في تقريرها عدد الضحايا.", date: "2015-07-25").contains("AFG"))
+    }
 }
