@@ -98,8 +98,10 @@ extension Resolution {
                 k = skipTo
                 continue
             }
-            // "عمّان" with a shadda is Amman (Jordan); عُمان and the bare عمان are Oman.
-            if let c = capital, let s = name, c != s, text.original(tokens: raw[k].tokens).unicodeScalars.contains("\u{0651}") {
+            // "عمّان" with a shadda is Amman (Jordan); عُمان and the bare عمان are Oman — unless the document
+            // names Jordan otherwise and Oman nowhere else (a Jordanian story's عمان is its capital).
+            if let c = capital, let s = name, c != s,
+               text.original(tokens: raw[k].tokens).unicodeScalars.contains("\u{0651}") || documentPrefers(c, over: s, except: k) {
                 emit(c, kind: .state, country: c, tokens: raw[k].tokens, strip: raw[k].strip, method: .lexicon)
                 k += 1
                 continue
@@ -192,6 +194,23 @@ extension Resolution {
         let to = end < text.tokens.count ? Int(text.tokens[end].utf8Start) : bytes.count
         guard from < to else { return false }
         return bytes[from..<min(to, from + 4)].contains(UInt8(ascii: ":"))
+    }
+
+    /// Whether the document names state `c` in some other match than `k` and state `s` in none: for a word
+    /// that is `s`'s name and `c`'s capital (عمان).
+    /// - Complexity: O(m) in the raw matches.
+    func documentPrefers(_ c: String, over s: String, except k: Int) -> Bool {
+        var namesC = false
+        for j in raw.indices where j != k && raw[j].has(kinds: RawMatch.Kinds.anyState) {
+            // Other occurrences of the same word decide nothing.
+            if state(j, form: .name) == s && state(j, form: .capital) == c { continue }
+            for t in raw[j].targets {
+                guard case .state(let id, _) = t else { continue }
+                if id == s { return false }
+                if id == c { namesC = true }
+            }
+        }
+        return namesC
     }
 
     /// Whether state name `k` stands where a group (armed, political, opposition) is: right after "GROUP في"

@@ -404,4 +404,14 @@ struct RecognizerTests {
         #expect(!ids("وتقود الولايات المتحدة ضربات جوية على مواقع داعش في سوريا.", date: "2015-07-25").contains("SYR"))
         #expect(ids("واحصت بعثة الامم المتحدة في افغانستان في تقريرها عدد الضحايا.", date: "2015-07-25").contains("AFG"))
     }
+
+    @Test("عمان is Amman in a document that names Jordan and not Oman otherwise; Oman when the document names Oman")
+    func ammanOrOman() {
+        // From 2015 Saudi papers.
+        let jordan = ids("ثمن الأردنيون زيارة ولي ولي العهد، مبينا أن الزيارة عززت العلاقات الثنائية بين عمان والرياض.", date: "2015-08-04")
+        #expect(jordan.contains("JOR") && !jordan.contains("OMN"), "\(jordan)")
+        let oman = ids("وأشاد الوزير العماني بالعلاقات الثنائية بين عمان والرياض.", date: "2015-08-04")
+        #expect(oman.contains("OMN") && !oman.contains("JOR"), "\(oman)")
+        #expect(ids("وقعت عمان والرياض اتفاقية للتعاون.", date: "2015-08-04").contains("OMN"))
+    }
 }
