@@ -255,6 +255,10 @@ public struct GraphBuilder: Sendable {
                                            coordinated: coordinated.contains(PairKey(x, y, sentence: $0.sentence)),
                                            enumerated: enumerated.contains(PairKey(x, y, sentence: $0.sentence)))
                     } ?? PairStance()
+                    // Members of one long list that no word of the sentence relates to each other (the countries
+                    // of a draw, of a statistic, of a tour) only share the list: no edge.
+                    if let c = closest, stance.trigger == nil, !stance.aligned,
+                       enumerated.contains(PairKey(x, y, sentence: c.sentence)) { continue }
                     scored.append((w, x, y, stance))
                     if stance.trigger != nil { articleNet[PairKey(x, y, sentence: -1), default: 0] += stance.net }
                 }

@@ -133,6 +133,15 @@ struct StanceTests {
         #expect(try #require(edge(pair, "CHN", "RUS")).stance > 0)
     }
 
+    @Test("Members of a list of four or more that no word relates share the list only: no edge; a mutual act still relates them")
+    func unrelatedListsGiveNoEdges() throws {
+        // A World Cup qualifying draw (2015 Saudi papers).
+        let draw = stateGraph("المجموعة الأولى: هولندا، وفرنسا، والسويد، وبلغاريا، وبيلاروسيا، ولوكسمبورغ.", date: "2015-07-26")
+        #expect(draw.edges.isEmpty, "\(draw.edges.map { ($0.source, $0.target) })")
+        let agreed = stateGraph("واتفقت روسيا وإيران وتركيا وسوريا على وقف إطلاق النار في حلب.", date: "2016-12-30")
+        #expect(try #require(edge(agreed, "RUS", "TUR")).stance > 0)
+    }
+
     @Test("A verb after a relative pronoun has the actor before the pronoun as its subject, not one named earlier")
     func relativeClauseSubject() throws {
         // From a 2015 Saudi paper: Nigeria's president warned the United States; Cameroon is not part of it.
