@@ -216,6 +216,9 @@ extension Resolution {
     /// Whether state name `k` stands where a group (armed, political, opposition) is: right after "GROUP في"
     /// (الإخوان في تونس، القاعدة في باكستان), or listed right after such a state (ومصر، ليبيا).
     func isBranchPlace(_ k: Int, branchEnd: Int) -> Bool {
+        // "… في الكاميرون ونيجيريا، التي حذر رئيسها …": a relative clause about the state makes it an actor.
+        let after = raw[k].tokens.upperBound
+        if after < text.tokens.count, Self.relativePronouns.contains(text.hashes[after]) { return false }
         if raw[k].tokens.lowerBound == branchEnd, raw[k].proclitic == ArabicAlphabet.waw || raw[k].strip == 0 { return true }
         guard k >= 2, adjacent(k - 1, k), adjacent(k - 2, k - 1), raw[k - 1].strip == 0, raw[k - 1].tokens.count == 1,
               Self.inWord.contains(text.hashes[raw[k - 1].tokens.lowerBound]) else { return false }
@@ -226,6 +229,7 @@ extension Resolution {
     }
 
     static let inWord: WordSet = WordSet(["في"])
+    static let relativePronouns: WordSet = WordSet(["الذي", "التي"])
 
     /// A capital is a venue after a preposition (في جنيف، إلى أنقرة), with the proclitic ب (بموسكو), after a
     /// meeting noun (اجتماع موسكو، مسار أستانا), or coordinated with a venue just before (في جنيف وأنقرة).
