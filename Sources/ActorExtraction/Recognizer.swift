@@ -141,12 +141,15 @@ final class Resolution {
         // A nisba surname right after a definite nisba adjective is an adjective of the same noun: "الديوان
         // الملكي الهاشمي" is the Hashemite Royal Court, not Tariq al-Hashimi.
         let adjectiveChain = raw[k].has(kinds: RawMatch.Kinds.ambiguousPerson) && afterNisbaAdjective(k)
+        // An ambiguous surname that goes on with a family name is a given name: "عارف الشمري", "صالح الحازمي".
+        let givenNameOfAnother = raw[k].has(kinds: RawMatch.Kinds.ambiguousPerson) && familyNameAfter(k)
         var candidates: [String] = []
         for t in raw[k].targets {
             if case .person(let id, let short, let ambiguous) = t,
                !(short && (notThisPerson || (givenNameBefore && !ownGivenName(raw[k].tokens.lowerBound - 1, of: id)))),
-               !(ambiguous && adjectiveChain),
-               !ambiguous || (!otherName && (introduced.contains(id) || (allowAmbiguous && !beforeFirstOffice(id)))) {
+               !(ambiguous && (adjectiveChain || givenNameOfAnother)),
+               !ambiguous || (!otherName && (introduced.contains(id)
+                    || (allowAmbiguous && !beforeFirstOffice(id) && !otherBearerInDocument(k, of: id)))) {
                 candidates.append(id)
             }
         }
@@ -206,6 +209,50 @@ final class Resolution {
             text.codes(of: i).count >= 5 && text.codes(of: i, beginWith: [A.alef, A.lam]) && text.codes(of: i, endWith: [A.yeh])
         }
         return nisba(t) && nisba(t - 1)
+    }
+
+    /// Whether the one-word match `k` is followed, with only a space between, by a definite nisba that is neither
+    /// a frequent ordinary word nor in the lexicon: a family name, so the match is somebody's given name ("عارف
+    /// الغازي المتحدث الرسمي", "صالح الحازمي").
+    func familyNameAfter(_ k: Int) -> Bool {
+        typealias A = ArabicAlphabet
+        let t = raw[k].tokens.upperBound
+        // A family name here is a nisba (الشمري، الغازي): an adjective after the name agrees with a noun before it
+        // (قوات هادي المدعومة، دولة الأسد العابرة) and is not taken for one.
+        guard raw[k].tokens.count == 1, t < text.tokens.count, text.tokens[t].spaceOnlyBefore,
+              text.codes(of: t).count >= 5, text.codes(of: t, beginWith: [A.alef, A.lam]), text.codes(of: t, endWith: [A.yeh]),
+              lexicon.commonWords[text.hashes[t]] == nil else { return false }
+        return !(k + 1 < raw.count && raw[k + 1].tokens.lowerBound == t)
+    }
+
+    /// Whether the document names somebody else with the surname of match `k`: the same word right after a given
+    /// name that is not person `id`'s own ("اللواء عبدالله الفالح … وأوضح الفالح" is not Khalid al-Falih).
+    /// - Complexity: O(t) in the tokens; asked only for ambiguous surnames taken by context.
+    func otherBearerInDocument(_ k: Int, of id: String) -> Bool {
+        let t = raw[k].tokens.lowerBound
+        let h = text.hashes[t]
+        for j in 1..<text.tokens.count where j != t && text.hashes[j] == h && text.tokens[j].spaceOnlyBefore {
+            // Names the lexicon knows whole (علي عبدالله صالح، حافظ الأسد) are told apart by the usual rules; an
+            // unknown bearer is what this is about.
+            if inMultiWordMatch(j) { continue }
+            let g = text.hashes[j - 1]
+            if lexicon.givenNames[g] != nil, (lexicon.commonWords[g] ?? .max) >= CompiledLexicon.grammarWordRank,
+               !StopWords.wordsBeforeNames.contains(g), !ownGivenName(j - 1, of: id) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether token `j` is part of a raw match of two or more words.
+    /// - Complexity: O(log m) in the raw matches (they are sorted and do not overlap).
+    func inMultiWordMatch(_ j: Int) -> Bool {
+        var lo = 0, hi = raw.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if raw[mid].tokens.upperBound <= j { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < raw.count && raw[lo].tokens.contains(j) && raw[lo].tokens.count > 1
     }
 
     /// Whether the one-word match `k` comes right after بن، ابن or بنت: "سعود بن نايف" names Nayef as the father.

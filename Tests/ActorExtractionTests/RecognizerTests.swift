@@ -414,4 +414,16 @@ struct RecognizerTests {
         #expect(oman.contains("OMN") && !oman.contains("JOR"), "\(oman)")
         #expect(ids("وقعت عمان والرياض اتفاقية للتعاون.", date: "2015-08-04").contains("OMN"))
     }
+
+    @Test("An ambiguous surname is somebody else's when the document names another bearer, or when a family name follows it")
+    func otherBearersOfASurname() {
+        // From 2015 Saudi papers: a spokesman named عارف, not Iran's Aref; another Falih than the minister.
+        #expect(!ids("وأوضح المتحدث الرسمي عارف الشمري أن الطفلة تتلقى العلاج.", date: "2015-08-04").contains("mohammad-reza-aref"))
+        #expect(!ids("وقال مدير المرور اللواء عبدالله الفالح إن عدد المركبات ارتفع. وأوضح الفالح أن الإحصائيات دقيقة.",
+                     date: "2015-08-04").contains("khalid-al-falih"))
+        // Still the minister when nobody else bears the name; still Hadi before an adjective of his forces.
+        #expect(ids("وأوضح الفالح أن وزارة الصحة ستفتتح مستشفيات جديدة.", date: "2015-08-04").contains("khalid-al-falih"))
+        #expect(ids("وأعلن الرئيس عبد ربه منصور هادي النصر. وحققت قوات هادي المدعومة من التحالف تقدما.", date: "2015-08-04")
+            .filter { $0 == "abdrabbuh-mansur-hadi" }.count == 2)
+    }
 }
