@@ -84,6 +84,8 @@ final class Resolution {
     var sportsSentences: [UInt8]
     /// State and organisation of known officials on the document's date, computed once per person.
     var affiliations: [String: (country: String?, organization: String?)] = [:]
+    /// ``sidePresent(_:)``'s answers, by person.
+    var sidesPresent: [String: Bool] = [:]
 
     /// The state and organisation a known official speaks for on the document's date (cached).
     func affiliation(_ id: String) -> (country: String?, organization: String?) {
@@ -146,10 +148,11 @@ final class Resolution {
         var candidates: [String] = []
         for t in raw[k].targets {
             if case .person(let id, let short, let ambiguous) = t,
-               !(short && (notThisPerson || (givenNameBefore && !ownGivenName(raw[k].tokens.lowerBound - 1, of: id)))),
+               !(short && (notThisPerson || (givenNameBefore && !ownGivenName(raw[k].tokens.lowerBound - 1, of: id))
+                    || hamzaNotInName(k, of: id))),
                !(ambiguous && (adjectiveChain || givenNameOfAnother)),
                !ambiguous || (!otherName && (introduced.contains(id)
-                    || (allowAmbiguous && !beforeFirstOffice(id) && !otherBearerInDocument(k, of: id)))) {
+                    || (allowAmbiguous && !beforeFirstOffice(id) && !otherBearerInDocument(k, of: id) && sidePresent(id)))) {
                 candidates.append(id)
             }
         }
@@ -242,6 +245,57 @@ final class Resolution {
             }
         }
         return false
+    }
+
+    /// Whether the one-word match `k` is written with a hamza inside the word (ترأس، بأن) where none of person
+    /// `id`'s short forms has one (تراس، بان): then it is the word (chaired, that), not the name. Names are
+    /// often written without their hamza, seldom with one they do not have.
+    func hamzaNotInName(_ k: Int, of id: String) -> Bool {
+        guard raw[k].tokens.count == 1 else { return false }
+        let t = raw[k].tokens.lowerBound
+        // After the proclitics, the article and the first letter (names often begin with a hamza: أوباما).
+        var skip = raw[k].strip + (raw[k].article ? 2 : 0) + 1
+        var inside = false
+        for c in text.original(utf8: Int(text.tokens[t].utf8Start)..<Int(text.tokens[t].utf8End)).unicodeScalars {
+            guard c.value >= 0x621 && c.value <= 0x64A else { continue }  // letters only, not marks
+            if skip > 0 { skip -= 1; continue }
+            if Self.hamzas.contains(c) { inside = true; break }
+        }
+        guard inside else { return false }
+        return !(kb.officials[id]?.shortAr.contains { $0.text.unicodeScalars.dropFirst().contains { Self.hamzas.contains($0) } } ?? true)
+    }
+
+    /// Letters that carry a hamza (and the hamza alone).
+    static let hamzas: Set<Unicode.Scalar> = ["\u{0623}", "\u{0625}", "\u{0624}", "\u{0626}", "\u{0621}", "\u{0622}"]
+
+    /// Whether the document names the state or organisation person `id` speaks for on its date (by name, adjective,
+    /// capital or institution, anywhere in it): an ambiguous surname taken by context alone needs its side in the
+    /// story — "وقال كوستا" in a Chelsea report is not Portugal's António Costa, "وأقر صالح" in a Sudanese story not
+    /// Yemen's Saleh.
+    /// - Complexity: O(m) in the raw matches, once per person.
+    func sidePresent(_ id: String) -> Bool {
+        if let known = sidesPresent[id] { return known }
+        let a = affiliation(id)
+        var found = false
+        if a.country != nil || a.organization != nil {
+            // "المملكة" names an Arab kingdom; a title names its state (خادم الحرمين الشريفين، وزير الخارجية السعودي).
+            let kingdom = a.country.map { lexicon.kingdoms.contains($0) } ?? false
+            outer: for m in raw where m.has(kinds: RawMatch.Kinds.anyState | RawMatch.Kinds.organization | RawMatch.Kinds.title)
+                || (kingdom && m.has(.kingdom)) {
+                if kingdom && m.has(.kingdom) { found = true; break }
+                for t in m.targets {
+                    switch t {
+                    case .state(let s, _) where s == a.country: found = true; break outer
+                    case .title(_, let place?) where place == a.country || place == a.organization: found = true; break outer
+                    case .organization(let o, _, _) where o == a.organization || (a.country != nil && kb.organizations[o]?.country == a.country):
+                        found = true; break outer
+                    default: continue
+                    }
+                }
+            }
+        }
+        sidesPresent[id] = found
+        return found
     }
 
     /// Whether token `j` is part of a raw match of two or more words.
