@@ -423,6 +423,10 @@ final class Resolution {
         let teamLike = kind == .state || (kind == .organization && isUnion(tokens.lowerBound, strip: strip))
             || (kind == .person && (id.hasPrefix("office:") || id.hasPrefix("new:")))
         if teamLike && isSportsSentence(Int(text.sentenceOfToken[tokens.lowerBound])) { return }
+        // "مركز الملك سلمان للإغاثة"، "مستشفى الملك فهد"، "جامعة الأمير سلطان": a person named after a place or an
+        // institution is its name, not the person acting (some 3,500 such phrases in a year of Saudi papers).
+        if kind == .person, tokens.lowerBound > 0, text.tokens[tokens.lowerBound].spaceOnlyBefore, strip == 0,
+           Self.namedPlaceNouns.contains(text.hashes[tokens.lowerBound - 1]) { return }
         let sp = span(tokens, strip: strip)
         let surface = text.original(utf8: sp.u8s..<sp.u8e)
         mentions.append(Mention(
@@ -441,6 +445,16 @@ final class Resolution {
             if let role, kb.officials[id] == nil { lastRoleByPerson[id] = role }
         }
     }
+
+    /// Nouns of places and institutions named after people (مركز، مستشفى، مطار، جامعة …), with the proclitics
+    /// ب ل و written on them.
+    static let namedPlaceNouns: WordSet = {
+        let nouns = ["مركز", "مدينة", "مستشفى", "مطار", "جامعة", "طريق", "مؤسسة", "جسر", "مكتبة", "حديقة", "ملعب",
+                     "جامع", "مسجد", "شارع", "قاعة", "كلية", "مجمع", "جائزة", "كرسي", "معهد", "ميناء", "قاعدة", "صندوق",
+                     "دارة", "مدرسة", "استاد", "برج", "مبنى", "حي", "ميدان", "منحة", "برنامج", "مشروع", "مستشفيات",
+                     "مدارس", "وقفية", "ستاد", "مجمع", "متحف", "واحة"]
+        return WordSet(nouns.flatMap { n in [n, "ب" + n, "ل" + n, "و" + n, "وب" + n, "ول" + n, "ف" + n] })
+    }()
 
     /// Whether token `t` (less `strip` proclitic letters) is اتحاد or الاتحاد: "union", also "federation".
     func isUnion(_ t: Int, strip: Int) -> Bool {
