@@ -140,6 +140,9 @@ final class Resolution {
         let givenNameBefore = hasShort && givenNameBefore(k, strict: true)
         // After بن (son of) a name is the father's, after a profession outside politics another person's.
         let notThisPerson = hasShort && (afterSonOf(k) || afterProfession(k))
+        // A full name right after بن is a father's and grandfather's (علي بن محمد الحداد); a name of the form "X بن Y"
+        // followed by a family name is another X bin Y's (أحمد بن عبدالعزيز قطان, an ambassador, not the prince).
+        let anotherFullName = !hasShort && raw[k].tokens.count > 1 && (afterSonOfFullName(k) || patronymicGoesOn(k))
         // A nisba surname right after a definite nisba adjective is an adjective of the same noun: "الديوان
         // الملكي الهاشمي" is the Hashemite Royal Court, not Tariq al-Hashimi.
         let adjectiveChain = raw[k].has(kinds: RawMatch.Kinds.ambiguousPerson) && afterNisbaAdjective(k)
@@ -151,6 +154,7 @@ final class Resolution {
                !(short && (notThisPerson || (givenNameBefore && !ownGivenName(raw[k].tokens.lowerBound - 1, of: id))
                     || hamzaNotInName(k, of: id))),
                !(ambiguous && (adjectiveChain || givenNameOfAnother)),
+               !(!short && anotherFullName),
                !ambiguous || (!otherName && (introduced.contains(id)
                     || (allowAmbiguous && !beforeFirstOffice(id) && !otherBearerInDocument(k, of: id) && sidePresent(id)))) {
                 candidates.append(id)
@@ -315,6 +319,27 @@ final class Resolution {
         return raw[k].tokens.count == 1 && raw[k].strip == 0 && t > 0 && text.tokens[t].spaceOnlyBefore
             && Self.sonOf.contains(text.hashes[t - 1])
     }
+
+    /// Whether the several-word match `k` comes right after بن، ابن or بنت.
+    func afterSonOfFullName(_ k: Int) -> Bool {
+        let t = raw[k].tokens.lowerBound
+        return raw[k].strip == 0 && t > 0 && text.tokens[t].spaceOnlyBefore && Self.sonOf.contains(text.hashes[t - 1])
+    }
+
+    /// Whether match `k` is a name of the form "X بن Y" (three words) followed, with only a space between, by a
+    /// word that is neither آل, nor a frequent ordinary word, nor in the lexicon: the family name of somebody else
+    /// called X bin Y.
+    func patronymicGoesOn(_ k: Int) -> Bool {
+        let r = raw[k].tokens
+        guard r.count == 3, Self.sonOf.contains(text.hashes[r.lowerBound + 1]) else { return false }
+        let t = r.upperBound
+        guard t < text.tokens.count, text.tokens[t].spaceOnlyBefore, text.sentenceOfToken[t] == text.sentenceOfToken[r.lowerBound],
+              !Self.familyPrefix.contains(text.hashes[t]), !Self.sonOf.contains(text.hashes[t]),
+              lexicon.commonWords[text.hashes[t]] == nil, text.codes(of: t).count >= 3 else { return false }
+        return !(k + 1 < raw.count && raw[k + 1].tokens.lowerBound == t)
+    }
+
+    static let familyPrefix: WordSet = WordSet(["آل", "ال"])
 
     /// Whether match `k` comes right after a profession outside politics (اللاعب، المدرب، الفنانة، الكاتب …),
     /// possibly with a nationality between: "اللاعب البوليفي «موخيكا»" is a footballer, not Uruguay's president.

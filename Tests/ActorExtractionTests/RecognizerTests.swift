@@ -466,4 +466,17 @@ struct RecognizerTests {
         #expect(!ids("ويربط المشروع البحرين الأحمر والمتوسط.", date: "2015-07-25").contains("BHR"))
         #expect(ids("وزار ملك البحرين القاهرة.", date: "2015-07-25").contains("hamad-bin-isa"))
     }
+
+    @Test("A full name after بن is a father's; a name X bin Y followed by a family name is another X bin Y's")
+    func fathersAndNamesakes() {
+        // From 2015 Saudi papers: Prince Faisal bin Salman and Prince Saud bin Nayef, not King Salman and Prince Nayef;
+        // a student whose father is محمد الحداد; Ambassador Ahmed bin Abdulaziz Qattan, not the prince.
+        #expect(!ids("وهنأ الأمير فيصل بن سلمان بن عبدالعزيز أمير منطقة المدينة المنورة الفائزين.", date: "2015-08-04").contains("king-salman"))
+        #expect(!ids("استقبل الأمير سعود بن نايف بن عبدالعزيز أمير المنطقة الشرقية السفير.", date: "2015-08-04").contains("nayef-bin-abdulaziz"))
+        #expect(!ids("قدمه الطالب علي بن محمد الحداد من إدارة تعليم الشرقية.", date: "2015-08-04").contains("mohammed-al-haddad"))
+        #expect(!ids("وحضر الاستقبال أحمد بن عبدالعزيز قطان سفير المملكة لدى مصر.", date: "2015-08-04").contains("ahmed-bin-abdulaziz"))
+        // The person himself, with his family name or a title after the name.
+        #expect(ids("واستقبل الملك سلمان بن عبدالعزيز آل سعود الوفد.", date: "2015-08-04").contains("king-salman"))
+        #expect(ids("وقال تميم بن حمد إن قطر ستدعم.", date: "2015-08-04").contains("tamim-bin-hamad"))
+    }
 }
