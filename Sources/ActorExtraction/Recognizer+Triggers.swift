@@ -127,6 +127,9 @@ extension Recognizer {
                 guard case .trigger(let index) = target else { continue }
                 let entry = knowledge.triggers[Int(index)]
                 if Self.isNotAnAct(entry.category, m.tokens, in: text) { break }
+                // "حلف «ناتو»"، "تحالف …": an alliance word right before an organisation is part of its name.
+                if entry.category == .ally, k + 1 < raw.count, raw[k + 1].tokens.lowerBound == m.tokens.upperBound,
+                   raw[k + 1].has(kinds: RawMatch.Kinds.organization) { break }
                 // A negation one or two words before, in the same clause: لم يتفق، لن تقبل، عدم التدخل.
                 var negated = false, cancelled = false
                 var b = k - 1

@@ -143,6 +143,9 @@ final class Resolution {
         // A full name right after بن is a father's and grandfather's (علي بن محمد الحداد); a name of the form "X بن Y"
         // followed by a family name is another X bin Y's (أحمد بن عبدالعزيز قطان, an ambassador, not the prince).
         let anotherFullName = !hasShort && raw[k].tokens.count > 1 && (afterSonOfFullName(k) || patronymicGoesOn(k))
+        // A ruler's context word (نظام الأسد، قوات حفتر، حكم مبارك) names the person without his state in the story;
+        // an honorific (الرئيس، الأمير، الشيخ) does not.
+        let regimeContext = k > 0 && adjacent(k - 1, k) && Self.regimeWords.contains(text.hashes[raw[k - 1].tokens.lowerBound])
         // A nisba surname right after a definite nisba adjective is an adjective of the same noun: "الديوان
         // الملكي الهاشمي" is the Hashemite Royal Court, not Tariq al-Hashimi.
         let adjectiveChain = raw[k].has(kinds: RawMatch.Kinds.ambiguousPerson) && afterNisbaAdjective(k)
@@ -156,7 +159,8 @@ final class Resolution {
                !(ambiguous && (adjectiveChain || givenNameOfAnother)),
                !(!short && anotherFullName),
                !ambiguous || (!otherName && (introduced.contains(id)
-                    || (allowAmbiguous && !beforeFirstOffice(id) && !otherBearerInDocument(k, of: id) && sidePresent(id)))) {
+                    || (allowAmbiguous && !beforeFirstOffice(id) && !otherBearerInDocument(k, of: id)
+                        && (regimeContext || sidePresent(id))))) {
                 candidates.append(id)
             }
         }
@@ -340,6 +344,12 @@ final class Resolution {
     }
 
     static let familyPrefix: WordSet = WordSet(["آل", "ال"])
+
+    /// Words of a ruler's power before his name (of the person-context cues), with the proclitics و ب ل ف.
+    static let regimeWords: WordSet = {
+        let words = ["نظام", "حكومة", "قوات", "جيش", "حكم", "بقاء", "إسقاط", "رحيل", "عهد", "ميليشيات", "شبيحة"]
+        return WordSet(words.flatMap { w in [w, "و" + w, "ب" + w, "ل" + w, "ف" + w, "وب" + w, "ول" + w] })
+    }()
 
     /// Whether match `k` comes right after a profession outside politics (اللاعب، المدرب، الفنانة، الكاتب …),
     /// possibly with a nationality between: "اللاعب البوليفي «موخيكا»" is a footballer, not Uruguay's president.

@@ -169,6 +169,7 @@ struct StanceScorer {
     /// Singular only: a dual or plural pronoun (اللتين، الذين) may stand for a whole list before it ("روسيا والصين
     /// اللتين استخدمتا الفيتو": both acted).
     static let relativePronouns = WordSet(["الذي", "التي"])
+    static let withWord = WordSet(["مع"])
 
     /// The first actor token at or after `token` in the sorted `actors`, by binary search (a one-sentence
     /// document can hold millions of mentions).
@@ -256,7 +257,9 @@ struct StanceScorer {
             if t.possessed && pos < lo { continue }
             // "السعودية وحلفاؤها … ضد الحوثي": an alliance word right after an actor names that actor's own
             // allies, not a tie to the other actor.
-            if t.category == .ally && t.pairLeft == nil && actors.contains(pos - 1) && pos - 1 == lo { continue }
+            // (But "تركيا تحالفها مع الولايات المتحدة" names the partner with مع.)
+            if t.category == .ally && t.pairLeft == nil && actors.contains(pos - 1) && pos - 1 == lo,
+               !(t.tokens.upperBound < text.tokens.count && Self.withWord.contains(text.hashes[t.tokens.upperBound])) { continue }
             let distance = pos < lo ? lo - t.tokens.upperBound : (pos > hi ? pos - hi - 1 : 0)
             guard distance <= Self.reach else { continue }
             // Between the two, but with another actor nearer on each side ("أ … ب يدعم ج … د"): the word relates

@@ -33,7 +33,8 @@ struct RecognizerTests {
           arguments: [("ولايتي", "velayati"), ("فيدان", "fidan"), ("بوتين", "putin"), ("كيري", "kerry"),
                       ("لافروف", "lavrov"), ("لاريجاني", "larijani"), ("بيسكوف", "peskov")])
     func namesSurvive(name: String, idPart: String) throws {
-        let m = try #require(mentions("وقال \(name) للصحفيين إن المحادثات كانت بناءة.", date: "2016-12-01").first)
+        // (The sides are named, as in a real article: a lone surname needs its state in the story.)
+        let m = try #require(mentions("وقال \(name) للصحفيين إن المحادثات مع إيران وتركيا وروسيا والولايات المتحدة كانت بناءة.", date: "2016-12-01").first)
         #expect(m.actor.contains(idPart), "\(name) → \(m.actor)")
         #expect(m.text == name)
     }
@@ -48,7 +49,7 @@ struct RecognizerTests {
         #expect(!ids("وحكم حافظ الأسد سوريا ثلاثين عاما.", date: "2015-07-20").contains("bashar-al-assad"))
         // Alone after a reporting verb an ambiguous surname is still the person (المهندس is no longer a short form:
         // of 306 matches on SaudiNewsNet, 12 read at random were all the honorific "Engineer").
-        #expect(ids("قال عباس إن المفاوضات متوقفة منذ أشهر.", date: "2015-07-20").contains("mahmoud-abbas"))
+        #expect(ids("قال عباس إن المفاوضات متوقفة منذ أشهر، وإن السلطة الفلسطينية لن تتراجع.", date: "2015-07-20").contains("mahmoud-abbas"))
         #expect(ids("قال أبو مهدي المهندس إن الحشد الشعبي سيشارك في معركة الموصل.", date: "2015-07-20").contains("abu-mahdi-al-muhandis"))
         // على (on) is علي by spelling, and تحسين (improving) a name: neither hides the surname before it.
         let sharaa = ids("التقى الرئيس السوري أحمد الشرع الرئيس ترمب في الرياض. وبحسب البيت الأبيض، حث ترمب الشرع على الانضمام إلى اتفاقيات أبراهام.",
@@ -137,7 +138,7 @@ struct RecognizerTests {
         #expect(found.map(\.actor) == ["eu", "enrique-mora", "ali-bagheri-kani", "enrique-mora", "ali-bagheri-kani", "IRN"])
         #expect(found[3].text == "مورا" && found[4].text == "باقري")
         // Without the full name first, باقري is the chief of staff of the knowledge base (with a verb of saying).
-        #expect(ids("وأكد باقري أن القوات المسلحة جاهزة.", date: "2022-08-01") == ["mohammad-bagheri"])
+        #expect(ids("وأكد باقري أن القوات المسلحة الإيرانية جاهزة.", date: "2022-08-01").filter { $0 != "IRN" } == ["mohammad-bagheri"])
     }
 
     @Test("An honorific between a title and a name does not hide the name: السفير حمدي سند لوزا, الأمير يزيد بن فرحان")
@@ -178,7 +179,7 @@ struct RecognizerTests {
 
     @Test("A title, one plain word, then a known name: المتحدث باسم الجماعة محمد عبد السلام")
     func titleThenOneWordThenName() {
-        #expect(ids("وأكد المتحدث باسم الجماعة محمد عبد السلام أن الهجمات ستستمر.", date: "2024-01-12") == ["mohammed-abdulsalam"])
+        #expect(ids("وأكد المتحدث باسم الجماعة محمد عبد السلام أن هجمات الحوثيين ستستمر.", date: "2024-01-12").filter { $0 != "houthis" } == ["mohammed-abdulsalam"])
         // Without the title the ambiguous short name is not taken.
         #expect(ids("واشترى محمد عبد السلام سيارة جديدة من المعرض.", date: "2024-01-12").isEmpty)
     }
@@ -380,8 +381,8 @@ struct RecognizerTests {
     func notBeforeFirstOffice() {
         // 2015: Said the businessman, not Tunisia's president of 2019; Saleh, a former president, stays.
         #expect(!ids("وقال سعيد إن الطلب على الكهرباء سيرتفع.", date: "2015-07-24").contains("kais-saied"))
-        #expect(ids("وقال سعيد إن الحكومة الجديدة ستعلن قريبا.", date: "2021-08-01").contains("kais-saied"))
-        #expect(ids("وقال صالح إن الحرب لن تتوقف.", date: "2015-07-24").contains("ali-abdullah-saleh"))
+        #expect(ids("وقال سعيد إن الحكومة التونسية الجديدة ستعلن قريبا.", date: "2021-08-01").contains("kais-saied"))
+        #expect(ids("وقال صالح إن الحرب في اليمن لن تتوقف.", date: "2015-07-24").contains("ali-abdullah-saleh"))
     }
 
     @Test("A nisba surname after another definite nisba adjective is an adjective, unless that one is a nationality or a name")
@@ -422,7 +423,7 @@ struct RecognizerTests {
         #expect(!ids("وقال مدير المرور اللواء عبدالله الفالح إن عدد المركبات ارتفع. وأوضح الفالح أن الإحصائيات دقيقة.",
                      date: "2015-08-04").contains("khalid-al-falih"))
         // Still the minister when nobody else bears the name; still Hadi before an adjective of his forces.
-        #expect(ids("وأوضح الفالح أن وزارة الصحة ستفتتح مستشفيات جديدة.", date: "2015-08-04").contains("khalid-al-falih"))
+        #expect(ids("وأوضح الفالح أن وزارة الصحة السعودية ستفتتح مستشفيات جديدة.", date: "2015-08-04").contains("khalid-al-falih"))
         #expect(ids("وأعلن الرئيس عبد ربه منصور هادي النصر. وحققت قوات هادي المدعومة من التحالف تقدما.", date: "2015-08-04")
             .filter { $0 == "abdrabbuh-mansur-hadi" }.count == 2)
     }

@@ -380,6 +380,15 @@ struct StanceTests {
         #expect(try #require(edge(vso, "RUS", "USA")).stance < 0)
     }
 
+    @Test("An alliance word right before an organisation is part of its name, not an alliance: حلف «ناتو»")
+    func allianceWordInAName() throws {
+        // From a 2015 Saudi paper: Rasmussen's career, Danish prime minister and then NATO's secretary general.
+        let g = stateGraph("تولى راسموسين رئاسة حكومة الدنمارك ثم انتقل إلى أمانة حلف «ناتو» حتى العام الماضي.", date: "2015-07-25")
+        #expect(try #require(edge(g, "DNK", "nato")).stance == 0)
+        let allied = stateGraph("وأعلنت تركيا تحالفها مع الولايات المتحدة.", date: "2015-07-25")
+        #expect(try #require(edge(allied, "TUR", "USA")).stance > 0)
+    }
+
     @Test("Being listed together in one sentence does not align the pair in another sentence")
     func coordinationIsPerSentence() throws {
         let g = stateGraph("""
