@@ -347,7 +347,7 @@ final class Resolution {
 
     /// Words of a ruler's power before his name (of the person-context cues), with the proclitics و ب ل ف.
     static let regimeWords: WordSet = {
-        let words = ["نظام", "حكومة", "قوات", "جيش", "حكم", "بقاء", "إسقاط", "رحيل", "عهد", "ميليشيات", "شبيحة"]
+        let words = ["نظام", "حكومة", "قوات", "جيش", "حكم", "بقاء", "إسقاط", "رحيل", "ميليشيات", "شبيحة"]
         return WordSet(words.flatMap { w in [w, "و" + w, "ب" + w, "ل" + w, "ف" + w, "وب" + w, "ول" + w] })
     }()
 
