@@ -263,11 +263,20 @@ final class Resolution {
         let t = raw[k].tokens.lowerBound
         // After the proclitics, the article and the first letter (names often begin with a hamza: أوباما).
         var skip = raw[k].strip + (raw[k].article ? 2 : 0) + 1
-        var inside = false
-        for c in text.original(utf8: Int(text.tokens[t].utf8Start)..<Int(text.tokens[t].utf8End)).unicodeScalars {
-            guard c.value >= 0x621 && c.value <= 0x64A else { continue }  // letters only, not marks
-            if skip > 0 { skip -= 1; continue }
-            if Self.hamzas.contains(c) { inside = true; break }
+        // Read on the token's UTF-8 bytes (no String per candidate): the letters U+0621–U+064A are D8 A1 … D9 8A,
+        // the hamza letters U+0621–U+0626 are D8 A1 … D8 A6; marks (U+064B and up) are not counted.
+        let inside = text.utf8Text.bytes.withUnsafeBufferPointer { b -> Bool in
+            var i = Int(text.tokens[t].utf8Start)
+            let end = Int(text.tokens[t].utf8End)
+            while i + 1 < end {
+                let lead = b[i], next = b[i + 1]
+                let letter = (lead == 0xD8 && next >= 0xA1) || (lead == 0xD9 && next <= 0x8A)
+                if letter {
+                    if skip > 0 { skip -= 1 } else if lead == 0xD8 && next <= 0xA6 { return true }
+                }
+                i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            }
+            return false
         }
         guard inside else { return false }
         return !(kb.officials[id]?.shortAr.contains { $0.text.unicodeScalars.dropFirst().contains { Self.hamzas.contains($0) } } ?? true)
@@ -487,7 +496,7 @@ final class Resolution {
         let nouns = ["مركز", "مدينة", "مستشفى", "مطار", "جامعة", "طريق", "مؤسسة", "جسر", "مكتبة", "حديقة", "ملعب",
                      "جامع", "مسجد", "شارع", "قاعة", "كلية", "مجمع", "جائزة", "كرسي", "معهد", "ميناء", "قاعدة", "صندوق",
                      "دارة", "مدرسة", "استاد", "برج", "مبنى", "حي", "ميدان", "منحة", "برنامج", "مشروع", "مستشفيات",
-                     "مدارس", "وقفية", "ستاد", "مجمع", "متحف", "واحة"]
+                     "مدارس", "وقفية", "ستاد", "متحف", "واحة"]
         return WordSet(nouns.flatMap { n in [n, "ب" + n, "ل" + n, "و" + n, "وب" + n, "ول" + n, "ف" + n] })
     }()
 
